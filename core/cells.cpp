@@ -1,0 +1,101 @@
+#include "cells.hpp"
+
+#include <charconv>
+#include <cmath>
+
+namespace ca {
+namespace {
+
+// Length in bytes of a blank at the start of `s`, 0 if none.
+std::size_t blank_prefix(std::string_view s) {
+    if (!s.empty() && (s[0] == ' ' || s[0] == '\t' || s[0] == '\n' || s[0] == '\r')) return 1;
+    if (s.starts_with("\xC2\xA0")) return 2;     // U+00A0 no-break space
+    if (s.starts_with("\xE3\x80\x80")) return 3; // U+3000 ideographic space
+    return 0;
+}
+
+std::size_t blank_suffix(std::string_view s) {
+    if (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r'))
+        return 1;
+    if (s.ends_with("\xC2\xA0")) return 2;
+    if (s.ends_with("\xE3\x80\x80")) return 3;
+    return 0;
+}
+
+std::string_view trim(std::string_view s) {
+    while (std::size_t n = blank_prefix(s)) s.remove_prefix(n);
+    while (std::size_t n = blank_suffix(s)) s.remove_suffix(n);
+    return s;
+}
+
+} // namespace
+
+void key_text(const Cell& cell, std::string& out) {
+    out.clear();
+    if (cell.kind == Cell::Kind::number) {
+        char buf[32];
+        // Shortest text that reads back as the same double: 1001 -> "1001", 0.1 -> "0.1".
+        auto [end, ec] = std::to_chars(buf, buf + sizeof buf, cell.number);
+        if (ec == std::errc()) out.assign(buf, end);
+        return;
+    }
+    if (cell.kind != Cell::Kind::text) return;
+    std::string_view t = trim(cell.text);
+    out.assign(t);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+}
+
+std::string key_text(const Cell& cell) {
+    std::string out;
+    key_text(cell, out);
+    return out;
+}
+
+std::string normalize_key(std::string_view text) { return key_text(Cell::of(std::string(text))); }
+
+std::uint32_t KeyInterner::intern(const Cell& cell) {
+    key_text(cell, scratch_);
+    if (scratch_.empty()) return 0;
+    auto [it, added] = ids_.try_emplace(scratch_, static_cast<std::uint32_t>(ids_.size() + 1));
+    return it->second;
+}
+
+std::uint32_t KeyInterner::find(const Cell& cell) const {
+    key_text(cell, scratch_);
+    if (scratch_.empty()) return 0;
+    auto it = ids_.find(scratch_);
+    return it == ids_.end() ? 0 : it->second;
+}
+
+Result<std::vector<bool>> filter_mask(std::size_t rows, std::span<const Filter> filters) {
+    std::vector<bool> keep(rows, true);
+    std::string cell_key;
+    for (const Filter& f : filters) {
+        if (f.column.size() != rows) return invalid();
+        const std::string wanted = key_text(f.value);
+        for (std::size_t i = 0; i < rows; ++i) {
+            if (!keep[i]) continue;
+            key_text(f.column[i], cell_key);
+            keep[i] = cell_key == wanted;
+        }
+    }
+    return keep;
+}
+
+bool same_length(std::size_t rows, std::initializer_list<Cells> columns) {
+    for (Cells c : columns)
+        if (!c.empty() && c.size() != rows) return false;
+    return true;
+}
+
+Result<long> read_whole(const Cell& cell, long lo, long hi, long fallback) {
+    if (cell.is_empty()) return fallback;
+    if (cell.kind != Cell::Kind::number || !std::isfinite(cell.number)) return invalid();
+    if (cell.number != std::floor(cell.number) || cell.number < static_cast<double>(lo) ||
+        cell.number > static_cast<double>(hi))
+        return invalid();
+    return static_cast<long>(cell.number);
+}
+
+} // namespace ca

@@ -1,0 +1,37 @@
+// Dates in cells: serials relative to the document's NullDate, or text in the forms the
+// spec accepts. Inside the core a date is a Day, counted from 1970-01-01.
+#pragma once
+
+#include "cells.hpp"
+
+#include <chrono>
+#include <optional>
+
+namespace ca {
+
+using Day = std::int64_t;
+
+Day day_of(std::chrono::year_month_day ymd);
+std::chrono::year_month_day date_of(Day day);
+
+// The document's date origin: serial 0 is this day (Calc's default is 1899-12-30).
+struct DateOrigin {
+    Day null_date = day_of(std::chrono::year{1899} / 12 / 30);
+    double serial(Day day) const { return static_cast<double>(day - null_date); }
+};
+
+// Empty cell: no date. A number: a serial, its time of day ignored. Text: 2024-04-01,
+// 2024/4/1, 2024/04/01 or 2024年4月1日. Anything else, or a year outside 1..9999: Err:502.
+Result<std::optional<Day>> read_date(const Cell& cell, DateOrigin origin);
+
+// Every cell of a date column read once; Err:502 if any is not a date.
+Result<std::vector<std::optional<Day>>> read_dates(Cells column, DateOrigin origin);
+
+// An inclusive window [start, end]; either side may be open. Err:502 when start > end.
+struct DateWindow {
+    std::optional<Day> start, end;
+    bool contains(Day d) const { return (!start || d >= *start) && (!end || d <= *end); }
+};
+Result<DateWindow> read_window(const Cell& start, const Cell& end, DateOrigin origin);
+
+} // namespace ca

@@ -1,0 +1,210 @@
+#include "sales_trend.hpp"
+
+#include "trend_stats.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace ca {
+namespace {
+
+constexpr long max_years = 100;
+
+struct Sale {
+    Day day;
+    double amount;
+};
+
+// Rows with both a date and an amount that pass the filters. Text or a non-finite number
+// in the amount column: Err:502.
+Result<std::vector<Sale>> read_sales(const Ledger& ledger) {
+    const std::size_t rows = ledger.dates.size();
+    if (rows == 0 || ledger.amounts.size() != rows) return invalid();
+    auto dates = read_dates(ledger.dates, ledger.origin);
+    if (!dates) return std::unexpected(dates.error());
+    auto keep = filter_mask(rows, ledger.filters);
+    if (!keep) return std::unexpected(keep.error());
+    std::vector<Sale> sales;
+    for (std::size_t i = 0; i < rows; ++i) {
+        const Cell& a = ledger.amounts[i];
+        if (a.kind == Cell::Kind::text && !key_text(a).empty()) return invalid();
+        if (a.kind == Cell::Kind::number && !std::isfinite(a.number)) return invalid();
+        if (a.kind != Cell::Kind::number || !(*dates)[i] || !(*keep)[i]) continue;
+        sales.push_back({*(*dates)[i], a.number});
+    }
+    return sales;
+}
+
+// Monthly totals of `sales` from month `from` to `to`, both inclusive.
+std::vector<double> monthly_totals(const std::vector<Sale>& sales, PeriodIndex from, PeriodIndex to) {
+    std::vector<double> totals(static_cast<std::size_t>(to - from + 1), 0);
+    for (const Sale& s : sales) {
+        const PeriodIndex m = month_of(s.day);
+        if (m >= from && m <= to) totals[static_cast<std::size_t>(m - from)] += s.amount;
+    }
+    return totals;
+}
+
+// The month of the first non-zero sale up to `last`, if any.
+std::optional<PeriodIndex> first_sale_month(const std::vector<Sale>& sales, PeriodIndex last) {
+    std::optional<PeriodIndex> first;
+    for (const Sale& s : sales) {
+        const PeriodIndex m = month_of(s.day);
+        if (s.amount != 0 && m <= last && (!first || m < *first)) first = m;
+    }
+    return first;
+}
+
+std::optional<Day> latest_day(const std::vector<Sale>& sales) {
+    if (sales.empty()) return std::nullopt;
+    return std::max_element(sales.begin(), sales.end(), [](auto& a, auto& b) { return a.day < b.day; })->day;
+}
+
+Result<double> finite_or_na(std::optional<double> v) {
+    if (!v || !std::isfinite(*v)) return not_available();
+    return *v;
+}
+
+} // namespace
+
+Result<Series> sales_by_period(const Ledger& ledger, const Cell& period, const Cell& start,
+                               const Cell& end) {
+    auto spec = parse_period(period);
+    if (!spec) return std::unexpected(spec.error());
+    auto window = read_window(start, end, ledger.origin);
+    if (!window) return std::unexpected(window.error());
+    auto sales = read_sales(ledger);
+    if (!sales) return std::unexpected(sales.error());
+    std::optional<Day> first, last;
+    for (const Sale& s : *sales) {
+        if (!window->contains(s.day)) continue;
+        if (!first || s.day < *first) first = s.day;
+        if (!last || s.day > *last) last = s.day;
+    }
+    const PeriodRange range = period_range(*window, first, last, *spec);
+    if (range.count() == 0) return not_available();
+    std::vector<double> totals(range.count(), 0);
+    for (const Sale& s : *sales)
+        if (window->contains(s.day))
+            totals[static_cast<std::size_t>(period_of(s.day, *spec) - range.first)] += s.amount;
+    Series series;
+    for (std::size_t p = 0; p < range.count(); ++p) {
+        series.starts.push_back(period_start(range.first + static_cast<PeriodIndex>(p), *spec));
+        series.values.push_back({totals[p]});
+    }
+    return series;
+}
+
+Result<MonthlyTotals> sales_window(const Ledger& ledger, const Cell& years_cell, const Cell& as_of_cell) {
+    auto years = read_whole(years_cell, 1, max_years, 2);
+    if (!years) return std::unexpected(years.error());
+    auto as_of = read_date(as_of_cell, ledger.origin);
+    if (!as_of) return std::unexpected(as_of.error());
+    auto sales = read_sales(ledger);
+    if (!sales) return std::unexpected(sales.error());
+    const std::optional<Day> end_day = *as_of ? *as_of : latest_day(*sales);
+    if (!end_day) return not_available();
+    const PeriodIndex last = month_of(*end_day);
+    const auto first_sale = first_sale_month(*sales, last);
+    if (!first_sale) return not_available();
+    const PeriodIndex first = std::max(last - 12 * *years + 1, *first_sale);
+    return MonthlyTotals{first, monthly_totals(*sales, first, last)};
+}
+
+Result<double> sales_trend(const Ledger& ledger, const Cell& years, const Cell& as_of,
+                           const Cell& method_cell) {
+    const std::string method = read_code(method_cell);
+    const bool regression = method.empty() || method == "linear" || method == "theilsen";
+    if (!regression && method != "yoy" && method != "cagr") return invalid();
+    auto window = sales_window(ledger, years, as_of);
+    if (!window) return std::unexpected(window.error());
+    const std::vector<double>& y = window->totals;
+    const std::size_t n = y.size();
+    if (regression) {
+        if (n < 3) return not_available();
+        const double mean = stats::mean(y);
+        if (mean == 0) return not_available();
+        const double slope = method == "theilsen" ? stats::sen_slope(y) : stats::least_squares(y).slope;
+        return finite_or_na(12 * slope / mean);
+    }
+    if (n < 24) return not_available();
+    auto sum12 = [&](std::size_t from) {
+        double s = 0;
+        for (std::size_t i = from; i < from + 12; ++i) s += y[i];
+        return s;
+    };
+    const double last = sum12(n - 12);
+    if (method == "yoy") {
+        const double before = sum12(n - 24);
+        if (before == 0) return not_available();
+        return finite_or_na((last - before) / std::fabs(before));
+    }
+    const double first = sum12(0);
+    if (!(first > 0) || !(last > 0)) return not_available();
+    return finite_or_na(std::pow(last / first, 12.0 / static_cast<double>(n - 12)) - 1);
+}
+
+Result<double> sales_trend_stat(const Ledger& ledger, const Cell& stat_cell, const Cell& years,
+                                const Cell& as_of) {
+    static const std::array<std::string_view, 11> known{
+        "slope", "intercept", "r2", "t", "p", "sen", "mk_s", "mk_z", "mk_p", "tau", "n"};
+    const std::string stat = read_code(stat_cell);
+    if (std::find(known.begin(), known.end(), stat) == known.end()) return invalid();
+    auto window = sales_window(ledger, years, as_of);
+    if (!window) return std::unexpected(window.error());
+    const std::vector<double>& y = window->totals;
+    if (y.size() < 3) return not_available();
+    if (stat == "n") return static_cast<double>(y.size());
+    if (stat == "sen") return finite_or_na(stats::sen_slope(y));
+    if (stat.starts_with("mk_") || stat == "tau") {
+        const stats::MannKendall mk = stats::mann_kendall(y);
+        if (stat == "mk_s") return mk.s;
+        if (stat == "mk_z") return finite_or_na(mk.z);
+        if (stat == "mk_p") return finite_or_na(mk.p);
+        return finite_or_na(mk.tau);
+    }
+    const stats::LeastSquares fit = stats::least_squares(y);
+    if (stat == "slope") return finite_or_na(fit.slope);
+    if (stat == "intercept") return finite_or_na(fit.intercept);
+    if (stat == "r2") return finite_or_na(fit.r2);
+    if (stat == "t") return finite_or_na(fit.t);
+    return finite_or_na(fit.p);
+}
+
+Result<std::array<double, 12>> seasonal_indices(const Ledger& ledger, const Cell& years_cell) {
+    auto years = read_whole(years_cell, 1, max_years, 0);
+    if (!years) return std::unexpected(years.error());
+    auto sales = read_sales(ledger);
+    if (!sales) return std::unexpected(sales.error());
+    const auto latest = latest_day(*sales);
+    if (!latest) return not_available();
+    const PeriodIndex last = month_of(*latest);
+    const auto first_sale = first_sale_month(*sales, last);
+    if (!first_sale) return not_available();
+    // Default: every whole year of data up to the latest month.
+    const PeriodIndex span = *years ? 12 * *years : (last - *first_sale + 1) / 12 * 12;
+    const PeriodIndex first = std::max(last - span + 1, *first_sale);
+    if (last - first + 1 < 24) return not_available();
+    const auto by_position = stats::seasonal_indices(monthly_totals(*sales, first, last), 12);
+    if (!by_position) return not_available();
+    std::array<double, 12> by_month{};
+    for (std::size_t k = 0; k < 12; ++k) {
+        const auto calendar_month = static_cast<std::size_t>((first + static_cast<PeriodIndex>(k)) % 12);
+        by_month[calendar_month] = (*by_position)[k];
+    }
+    for (double v : by_month)
+        if (!std::isfinite(v)) return not_available();
+    return by_month;
+}
+
+Result<double> seasonal_index(const Ledger& ledger, const Cell& month, const Cell& years) {
+    auto m = read_whole(month, 1, 12, 0);
+    if (!m) return std::unexpected(m.error());
+    if (*m == 0) return invalid();
+    auto all = seasonal_indices(ledger, years);
+    if (!all) return std::unexpected(all.error());
+    return (*all)[static_cast<std::size_t>(*m - 1)];
+}
+
+} // namespace ca

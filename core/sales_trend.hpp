@@ -1,0 +1,45 @@
+// Sales trend (売上推移): SALESBYPERIOD, SALESTREND, SALESTRENDSTAT and SEASONALINDEX over a
+// sales ledger. All but SALESBYPERIOD work on calendar-month totals in a window of whole
+// years ending with the month of AsOf.
+#pragma once
+
+#include "periods.hpp"
+
+#include <array>
+
+namespace ca {
+
+struct Ledger {
+    Cells dates;
+    Cells amounts;
+    std::vector<Filter> filters;
+    DateOrigin origin;
+};
+
+// Per period: start, total amount (0 where nothing sold).
+Result<Series> sales_by_period(const Ledger& ledger, const Cell& period, const Cell& start,
+                               const Cell& end);
+
+// The monthly totals a trend is computed on.
+struct MonthlyTotals {
+    PeriodIndex first_month = 0;
+    std::vector<double> totals;
+};
+// Years (default 2, whole, 1..100) × 12 months ending with the month of AsOf (default: the
+// latest date), without the months before the first non-zero sale.
+Result<MonthlyTotals> sales_window(const Ledger& ledger, const Cell& years, const Cell& as_of);
+
+// Growth per year as a fraction: linear (default), theilsen, yoy, cagr.
+Result<double> sales_trend(const Ledger& ledger, const Cell& years, const Cell& as_of,
+                           const Cell& method);
+
+// slope, intercept, r2, t, p, sen, mk_s, mk_z, mk_p, tau, n.
+Result<double> sales_trend_stat(const Ledger& ledger, const Cell& stat, const Cell& years,
+                                const Cell& as_of);
+
+// Seasonal index of each calendar month, January first.
+Result<std::array<double, 12>> seasonal_indices(const Ledger& ledger, const Cell& years);
+// Of one calendar month (1..12).
+Result<double> seasonal_index(const Ledger& ledger, const Cell& month, const Cell& years);
+
+} // namespace ca

@@ -1,0 +1,140 @@
+#include "winrate.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+namespace ca {
+namespace {
+
+struct Decided {
+    std::vector<bool> won;
+    std::vector<Day> day; // parallel to won when dates were given
+};
+
+Result<Decided> collect_decided(const DealList& deals) {
+    const std::size_t rows = deals.outcomes.size();
+    if (rows == 0 || !same_length(rows, {deals.dates})) return invalid();
+    auto window = read_window(deals.start, deals.end, deals.origin);
+    if (!window) return std::unexpected(window.error());
+    const bool has_dates = !deals.dates.empty();
+    if (!has_dates && (window->start || window->end)) return invalid();
+    auto dates = read_dates(deals.dates, deals.origin);
+    if (!dates) return std::unexpected(dates.error());
+    auto keep = filter_mask(rows, deals.filters);
+    if (!keep) return std::unexpected(keep.error());
+
+    Decided d;
+    for (std::size_t i = 0; i < rows; ++i) {
+        if (!(*keep)[i]) continue;
+        const Outcome o = classify_outcome(deals.outcomes[i]);
+        if (o != Outcome::won && o != Outcome::lost) continue;
+        if (has_dates) {
+            const auto day = (*dates)[i];
+            if (!day || !window->contains(*day)) continue;
+            d.day.push_back(*day);
+        }
+        d.won.push_back(o == Outcome::won);
+    }
+    return d;
+}
+
+bool read_number(const Cell& c, double& out) {
+    if (c.kind != Cell::Kind::number || !std::isfinite(c.number)) return false;
+    out = c.number;
+    return true;
+}
+
+} // namespace
+
+Outcome classify_outcome(const Cell& cell) {
+    if (cell.kind == Cell::Kind::number) {
+        if (cell.number == 1) return Outcome::won;
+        if (cell.number == 0) return Outcome::lost;
+        return Outcome::open;
+    }
+    const std::string k = key_text(cell);
+    if (k.empty()) return Outcome::none;
+    static const std::array<std::string_view, 7> won{
+        "won", "win", "closed won", "受注",
+        "成約", "true", "1"};
+    static const std::array<std::string_view, 7> lost{
+        "lost", "lose", "closed lost", "失注",
+        "不成約", "false", "0"};
+    if (std::find(won.begin(), won.end(), k) != won.end()) return Outcome::won;
+    if (std::find(lost.begin(), lost.end(), k) != lost.end()) return Outcome::lost;
+    return Outcome::open;
+}
+
+Result<double> win_rate(const DealList& deals) {
+    auto d = collect_decided(deals);
+    if (!d) return std::unexpected(d.error());
+    if (d->won.empty()) return not_available();
+    const auto won = std::count(d->won.begin(), d->won.end(), true);
+    return static_cast<double>(won) / static_cast<double>(d->won.size());
+}
+
+Result<Series> win_rate_trend(const DealList& deals, const Cell& period) {
+    auto spec = parse_period(period);
+    if (!spec) return std::unexpected(spec.error());
+    if (deals.dates.empty()) return invalid();
+    auto d = collect_decided(deals);
+    if (!d) return std::unexpected(d.error());
+    auto window = read_window(deals.start, deals.end, deals.origin);
+    std::optional<Day> first, last;
+    if (!d->day.empty()) {
+        auto [lo, hi] = std::minmax_element(d->day.begin(), d->day.end());
+        first = *lo, last = *hi;
+    }
+    const PeriodRange range = period_range(*window, first, last, *spec);
+    if (range.count() == 0) return not_available();
+    std::vector<double> won(range.count(), 0), decided(range.count(), 0);
+    for (std::size_t i = 0; i < d->day.size(); ++i) {
+        const auto p = static_cast<std::size_t>(period_of(d->day[i], *spec) - range.first);
+        decided[p] += 1;
+        won[p] += d->won[i] ? 1 : 0;
+    }
+    Series s;
+    for (std::size_t p = 0; p < range.count(); ++p) {
+        s.starts.push_back(period_start(range.first + static_cast<PeriodIndex>(p), *spec));
+        std::optional<double> rate;
+        if (decided[p] > 0) rate = won[p] / decided[p];
+        s.values.push_back({rate, decided[p]});
+    }
+    return s;
+}
+
+Result<Language> parse_language(const Cell& code) {
+    const std::string k = read_code(code);
+    if (k.empty() || k == "en") return Language::en;
+    if (k == "ja") return Language::ja;
+    return invalid();
+}
+
+Result<std::string> touch_win_diagnosis(const Cell& avg_touches, const Cell& win_rate,
+                                        const Cell& touch_target, const Cell& win_target,
+                                        const Cell& win_rate_change, const Cell& language) {
+    auto lang = parse_language(language);
+    if (!lang) return std::unexpected(lang.error());
+    for (const Cell* c : {&avg_touches, &win_rate, &touch_target, &win_target})
+        if (c->is_empty()) return not_available();
+    double touches, rate, touch_goal, rate_goal, change = 0;
+    if (!read_number(avg_touches, touches) || !read_number(win_rate, rate) ||
+        !read_number(touch_target, touch_goal) || !read_number(win_target, rate_goal))
+        return invalid();
+    if (touches < 0 || touch_goal < 0 || rate < 0 || rate > 1 || rate_goal < 0 || rate_goal > 1)
+        return invalid();
+    const bool has_change = !win_rate_change.is_empty();
+    if (has_change && !read_number(win_rate_change, change)) return invalid();
+
+    const bool ja = *lang == Language::ja;
+    if (touches >= touch_goal) {
+        const bool falling = has_change ? change < 0 : rate < rate_goal;
+        if (falling) return std::string(ja ? "戦略見直し" : "review strategy");
+        return std::string(ja ? "継続" : "keep");
+    }
+    if (rate < rate_goal) return std::string(ja ? "接点強化" : "increase contact");
+    return std::string(ja ? "効率良好" : "efficient");
+}
+
+} // namespace ca

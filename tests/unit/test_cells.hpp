@@ -1,0 +1,32 @@
+// Helpers to write columns of cells in tests: col({"a", 2.0, {}}) is text, number, empty.
+#pragma once
+
+#include "cells.hpp"
+#include "dates.hpp"
+
+#include <variant>
+
+namespace ca::test {
+
+struct In {
+    Cell cell;
+    In() = default;
+    In(double v) : cell(Cell::of(v)) {}
+    In(int v) : cell(Cell::of(static_cast<double>(v))) {}
+    In(const char* s) : cell(Cell::of(std::string(s))) {}
+};
+
+inline std::vector<Cell> col(std::initializer_list<In> cells) {
+    std::vector<Cell> out;
+    for (const In& c : cells) out.push_back(c.cell);
+    return out;
+}
+
+inline Cell cell(In c) { return c.cell; }
+
+// A date serial under Calc's default NullDate 1899-12-30.
+inline double serial(int y, unsigned m, unsigned d) {
+    return DateOrigin{}.serial(day_of(std::chrono::year{y} / std::chrono::month{m} / d));
+}
+
+} // namespace ca::test

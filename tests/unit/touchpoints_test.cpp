@@ -1,0 +1,114 @@
+#include "test_cells.hpp"
+#include "touchpoints.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace ca;
+using namespace ca::test;
+
+namespace {
+struct Log {
+    std::vector<Cell> customers = col({"A", "a", "B", {}, "C", "A"});
+    std::vector<Cell> dates = col({"2024-04-01", "2024-04-20", "2024-05-02", "2024-05-03",
+                                   "2024-06-30", serial(2024, 6, 1)});
+    std::vector<Cell> dept = col({"east", "east", "west", "east", "east", "west"});
+    TouchLog log() const { return {customers, dates, {}, {}, {}, {}, {}}; }
+};
+} // namespace
+
+TEST(AvgTouchpoints, TouchesPerDistinctCustomer) {
+    Log l;
+    EXPECT_DOUBLE_EQ(*average_touchpoints(l.log()), 5.0 / 3);
+    TouchLog no_dates{l.customers, {}, {}, {}, {}, {}, {}};
+    EXPECT_DOUBLE_EQ(*average_touchpoints(no_dates), 5.0 / 3);
+}
+
+TEST(AvgTouchpoints, Window) {
+    Log l;
+    TouchLog t = l.log();
+    t.start = cell("2024/5/1");
+    t.end = cell("2024年6月1日");
+    EXPECT_DOUBLE_EQ(*average_touchpoints(t), 1.0); // B 5/2, A 6/1
+    t.start = cell("2024-07-01");
+    t.end = {};
+    EXPECT_EQ(average_touchpoints(t).error(), Error::not_available);
+}
+
+TEST(AvgTouchpoints, CustomerListCountsZeroTouch) {
+    Log l;
+    auto list = col({"A", "B", "Z", "a", {}});
+    TouchLog t = l.log();
+    t.customer_list = list;
+    EXPECT_DOUBLE_EQ(*average_touchpoints(t), 4.0 / 3); // C is not listed
+    auto empty_list = col({{}, " "});
+    t.customer_list = empty_list;
+    EXPECT_EQ(average_touchpoints(t).error(), Error::not_available);
+}
+
+TEST(AvgTouchpoints, Filters) {
+    Log l;
+    TouchLog t = l.log();
+    t.filters = {{l.dept, cell("EAST")}};
+    EXPECT_DOUBLE_EQ(*average_touchpoints(t), 3.0 / 2);
+}
+
+TEST(AvgTouchpoints, Errors) {
+    Log l;
+    TouchLog t = l.log();
+    auto short_dates = col({"2024-04-01"});
+    t.dates = short_dates;
+    EXPECT_EQ(average_touchpoints(t).error(), Error::invalid_argument);
+    auto bad_dates = col({"2024-04-01", "soon", {}, {}, {}, {}});
+    t.dates = bad_dates;
+    EXPECT_EQ(average_touchpoints(t).error(), Error::invalid_argument);
+    TouchLog w = l.log();
+    w.start = cell("2024-06-01");
+    w.end = cell("2024-05-01");
+    EXPECT_EQ(average_touchpoints(w).error(), Error::invalid_argument);
+    TouchLog no_dates{l.customers, {}, cell("2024-01-01"), {}, {}, {}, {}};
+    EXPECT_EQ(average_touchpoints(no_dates).error(), Error::invalid_argument);
+    auto blanks = col({{}, {}});
+    EXPECT_EQ(average_touchpoints(TouchLog{blanks, {}, {}, {}, {}, {}, {}}).error(), Error::not_available);
+}
+
+TEST(DistinctCustomers, CountsIds) {
+    Log l;
+    EXPECT_EQ(*distinct_customers(l.log()), 3);
+    auto blanks = col({{}, " "});
+    EXPECT_EQ(*distinct_customers(TouchLog{blanks, {}, {}, {}, {}, {}, {}}), 0);
+}
+
+TEST(TouchTrend, MonthlySeriesWithoutGaps) {
+    Log l;
+    auto s = touch_trend(l.log(), Cell{});
+    ASSERT_TRUE(s);
+    ASSERT_EQ(s->starts.size(), 3u);
+    EXPECT_EQ(DateOrigin{}.serial(s->starts[0]), serial(2024, 4, 1));
+    EXPECT_EQ(*s->values[0][0], 2.0); // A twice
+    EXPECT_EQ(*s->values[1][0], 1.0); // B
+    EXPECT_EQ(*s->values[2][0], 1.0); // A, C
+    EXPECT_EQ(*s->values[2][1], 2.0);
+}
+
+TEST(TouchTrend, EmptyPeriodAndList) {
+    Log l;
+    TouchLog t = l.log();
+    t.end = cell("2024-08-31");
+    auto s = touch_trend(t, cell("month"));
+    ASSERT_EQ(s->starts.size(), 5u);
+    EXPECT_FALSE(s->values[4][0]);
+    EXPECT_EQ(*s->values[4][1], 0.0);
+    auto list = col({"A", "B", "C", "D"});
+    t.customer_list = list;
+    s = touch_trend(t, cell("quarter"));
+    ASSERT_EQ(s->starts.size(), 2u);
+    EXPECT_DOUBLE_EQ(*s->values[0][0], 5.0 / 4);
+    EXPECT_DOUBLE_EQ(*s->values[1][0], 0.0);
+}
+
+TEST(TouchTrend, Errors) {
+    Log l;
+    EXPECT_EQ(touch_trend(l.log(), cell("weekly")).error(), Error::invalid_argument);
+    TouchLog no_dates{l.customers, {}, {}, {}, {}, {}, {}};
+    EXPECT_EQ(touch_trend(no_dates, Cell{}).error(), Error::invalid_argument);
+}

@@ -1,0 +1,256 @@
+// The UNO component: XAddIn reads the function table (catalog.hpp); each XCustomerAnalytics
+// method is one short adapter that converts its arguments, calls the core and maps the
+// result. Nothing may escape as a crash: every adapter runs inside guarded().
+#include "catalog.hpp"
+#include "convert.hxx"
+#include "fans.hpp"
+#include "sales_trend.hpp"
+#include "touchpoints.hpp"
+#include "winrate.hpp"
+
+#include <com/sun/star/lang/IllegalArgumentException.hpp>
+#include <com/sun/star/lang/Locale.hpp>
+#include <com/sun/star/lang/XServiceInfo.hpp>
+#include <com/sun/star/lang/XServiceName.hpp>
+#include <com/sun/star/sheet/XAddIn.hpp>
+#include <com/sun/star/uno/RuntimeException.hpp>
+#include <com/sun/star/uno/XComponentContext.hpp>
+#include <cppuhelper/implbase4.hxx>
+#include <cppuhelper/supportsservice.hxx>
+#include <org/customeranalytics/calc/XCustomerAnalytics.hpp>
+
+using namespace ca;
+using namespace ca::uno;
+using css::uno::Any;
+using css::uno::Reference;
+using css::uno::Sequence;
+using Options = Reference<css::beans::XPropertySet>;
+
+namespace {
+
+OUString ou(std::string_view s) {
+    return OStringToOUString(OString(s.data(), static_cast<sal_Int32>(s.size())), RTL_TEXTENCODING_UTF8);
+}
+std::string utf8(const OUString& s) { return OUStringToOString(s, RTL_TEXTENCODING_UTF8).getStr(); }
+
+// Runs an adapter: invalid input becomes Err:502 (IllegalArgumentException), anything
+// unexpected #VALUE! (RuntimeException); nothing else leaves the add-in.
+template <class F> Any guarded(F&& adapter) {
+    try {
+        return adapter();
+    } catch (const InvalidArgument&) {
+    } catch (const css::lang::IllegalArgumentException&) {
+    } catch (const std::exception& e) {
+        throw css::uno::RuntimeException(ou(e.what()));
+    } catch (...) {
+        throw css::uno::RuntimeException("unexpected failure");
+    }
+    throw css::lang::IllegalArgumentException();
+}
+
+class CustomerAnalytics
+    : public cppu::WeakImplHelper4<org::customeranalytics::calc::XCustomerAnalytics, css::sheet::XAddIn,
+                                   css::lang::XServiceName, css::lang::XServiceInfo> {
+  public:
+    // XCustomerAnalytics
+    Any SAL_CALL avgTouchpoints(const Options& options, const Range& customers, const Any& dates,
+                                const Any& start, const Any& end, const Any& customer_list,
+                                const Sequence<Any>& filter_args) override {
+        return guarded([&] {
+            const auto c = column(customers), d = column(dates), list = column(customer_list);
+            std::vector<std::vector<Cell>> held;
+            return result(average_touchpoints(
+                {c, d, scalar(start), scalar(end), list, filters(filter_args, held), origin(options)}));
+        });
+    }
+
+    Any SAL_CALL distinctCustomers(const Options& options, const Range& customers, const Any& dates,
+                                   const Any& start, const Any& end,
+                                   const Sequence<Any>& filter_args) override {
+        return guarded([&] {
+            const auto c = column(customers), d = column(dates);
+            std::vector<std::vector<Cell>> held;
+            return result(distinct_customers(
+                {c, d, scalar(start), scalar(end), {}, filters(filter_args, held), origin(options)}));
+        });
+    }
+
+    Any SAL_CALL touchTrend(const Options& options, const Range& customers, const Range& dates,
+                            const Any& period, const Any& start, const Any& end,
+                            const Any& customer_list, const Sequence<Any>& filter_args) override {
+        return guarded([&] {
+            const auto c = column(customers), d = column(dates), list = column(customer_list);
+            std::vector<std::vector<Cell>> held;
+            const DateOrigin o = origin(options);
+            return result(touch_trend({c, d, scalar(start), scalar(end), list, filters(filter_args, held), o},
+                                      scalar(period)),
+                          o);
+        });
+    }
+
+    Any SAL_CALL winRate(const Options& options, const Range& outcomes, const Any& dates,
+                         const Any& start, const Any& end, const Sequence<Any>& filter_args) override {
+        return guarded([&] {
+            const auto oc = column(outcomes), d = column(dates);
+            std::vector<std::vector<Cell>> held;
+            return result(win_rate({oc, d, scalar(start), scalar(end), filters(filter_args, held), origin(options)}));
+        });
+    }
+
+    Any SAL_CALL winRateTrend(const Options& options, const Range& outcomes, const Range& dates,
+                              const Any& period, const Any& start, const Any& end,
+                              const Sequence<Any>& filter_args) override {
+        return guarded([&] {
+            const auto oc = column(outcomes), d = column(dates);
+            std::vector<std::vector<Cell>> held;
+            const DateOrigin o = origin(options);
+            return result(
+                win_rate_trend({oc, d, scalar(start), scalar(end), filters(filter_args, held), o}, scalar(period)),
+                o);
+        });
+    }
+
+    Any SAL_CALL touchWinDiag(const Options&, const Any& avg_touches, const Any& rate,
+                              const Any& touch_target, const Any& win_target, const Any& change,
+                              const Any& language) override {
+        return guarded([&] {
+            return result(touch_win_diagnosis(scalar(avg_touches), scalar(rate), scalar(touch_target),
+                                              scalar(win_target), scalar(change), scalar(language)));
+        });
+    }
+
+    Any SAL_CALL salesByPeriod(const Options& options, const Range& dates, const Range& amounts,
+                               const Any& period, const Any& start, const Any& end,
+                               const Sequence<Any>& filter_args) override {
+        return guarded([&] {
+            const auto d = column(dates), a = column(amounts);
+            std::vector<std::vector<Cell>> held;
+            const DateOrigin o = origin(options);
+            return result(sales_by_period({d, a, filters(filter_args, held), o}, scalar(period), scalar(start),
+                                          scalar(end)),
+                          o);
+        });
+    }
+
+    Any SAL_CALL salesTrend(const Options& options, const Range& dates, const Range& amounts,
+                            const Any& years, const Any& as_of, const Any& method,
+                            const Sequence<Any>& filter_args) override {
+        return guarded([&] {
+            const auto d = column(dates), a = column(amounts);
+            std::vector<std::vector<Cell>> held;
+            return result(sales_trend({d, a, filters(filter_args, held), origin(options)}, scalar(years),
+                                      scalar(as_of), scalar(method)));
+        });
+    }
+
+    Any SAL_CALL salesTrendStat(const Options& options, const Range& dates, const Range& amounts,
+                                const Any& stat, const Any& years, const Any& as_of,
+                                const Sequence<Any>& filter_args) override {
+        return guarded([&] {
+            const auto d = column(dates), a = column(amounts);
+            std::vector<std::vector<Cell>> held;
+            return result(sales_trend_stat({d, a, filters(filter_args, held), origin(options)}, scalar(stat),
+                                           scalar(years), scalar(as_of)));
+        });
+    }
+
+    Any SAL_CALL seasonalIndex(const Options& options, const Range& dates, const Range& amounts,
+                               const Any& month, const Any& years) override {
+        return guarded([&] {
+            const auto d = column(dates), a = column(amounts);
+            const Ledger ledger{d, a, {}, origin(options)};
+            const Cell m = scalar(month);
+            if (!m.is_empty()) return result(seasonal_index(ledger, m, scalar(years)));
+            const auto all = seasonal_indices(ledger, scalar(years));
+            if (!all) return result(Result<double>(std::unexpected(all.error())));
+            Range out(12);
+            for (sal_Int32 i = 0; i < 12; ++i) {
+                const Any row[2]{Any(double(i + 1)), Any((*all)[static_cast<std::size_t>(i)])};
+                out.getArray()[i] = Sequence<Any>(row, 2);
+            }
+            return Any(out);
+        });
+    }
+
+    Any SAL_CALL fanScore(const Options&, const Any& rating, const Any& troubles, const Any& growth,
+                          const Any& issues, const Any& weights) override {
+        return guarded([&] {
+            const auto w = column(weights);
+            return result(fan_score(scalar(rating), scalar(troubles), scalar(growth), scalar(issues), w));
+        });
+    }
+
+    Any SAL_CALL fanLevel(const Options&, const Any& score, const Any& language) override {
+        return guarded([&] { return result(fan_level(scalar(score), scalar(language))); });
+    }
+
+    Any SAL_CALL fanGap(const Options&, const Any& score, const Any& goal) override {
+        return guarded([&] { return result(fan_gap(scalar(score), scalar(goal))); });
+    }
+
+    // XAddIn: everything from the one table. Argument 0 is the hidden options.
+    OUString SAL_CALL getProgrammaticFuntionName(const OUString& display) override {
+        const auto* f = catalog::by_display(utf8(display));
+        return f ? ou(f->method) : OUString();
+    }
+    OUString SAL_CALL getDisplayFunctionName(const OUString& method) override {
+        const auto* f = catalog::by_method(utf8(method));
+        return f ? ou(f->display) : OUString();
+    }
+    OUString SAL_CALL getFunctionDescription(const OUString& method) override {
+        const auto* f = catalog::by_method(utf8(method));
+        return f ? ou(f->description.in(japanese_)) : OUString();
+    }
+    OUString SAL_CALL getDisplayArgumentName(const OUString& method, sal_Int32 index) override {
+        const auto* a = argument(method, index);
+        return a ? ou(a->name.in(japanese_)) : OUString();
+    }
+    OUString SAL_CALL getArgumentDescription(const OUString& method, sal_Int32 index) override {
+        const auto* a = argument(method, index);
+        return a ? ou(a->description.in(japanese_)) : OUString();
+    }
+    OUString SAL_CALL getProgrammaticCategoryName(const OUString&) override { return "Add-In"; }
+    OUString SAL_CALL getDisplayCategoryName(const OUString&) override {
+        return ou(catalog::category.in(japanese_));
+    }
+
+    // XLocalizable: Calc calls it with the UI locale, then with en-US; keep it cheap.
+    void SAL_CALL setLocale(const css::lang::Locale& locale) override {
+        locale_ = locale;
+        japanese_ = locale.Language == "ja";
+    }
+    css::lang::Locale SAL_CALL getLocale() override { return locale_; }
+
+    // XServiceName, XServiceInfo
+    OUString SAL_CALL getServiceName() override { return ou(catalog::service); }
+    OUString SAL_CALL getImplementationName() override { return ou(catalog::implementation); }
+    sal_Bool SAL_CALL supportsService(const OUString& name) override {
+        return cppu::supportsService(this, name);
+    }
+    Sequence<OUString> SAL_CALL getSupportedServiceNames() override {
+        Sequence<OUString> names(2);
+        names.getArray()[0] = ou(catalog::service);
+        names.getArray()[1] = "com.sun.star.sheet.AddIn";
+        return names;
+    }
+
+  private:
+    static const catalog::Argument* argument(const OUString& method, sal_Int32 index) {
+        const auto* f = catalog::by_method(utf8(method));
+        if (!f || index < 1 || static_cast<std::size_t>(index) > f->arguments.size()) return nullptr;
+        return &f->arguments[static_cast<std::size_t>(index - 1)];
+    }
+
+    css::lang::Locale locale_{"en", "US", ""};
+    bool japanese_ = false;
+};
+
+} // namespace
+
+extern "C" SAL_DLLPUBLIC_EXPORT css::uno::XInterface*
+org_customeranalytics_calc_CustomerAnalytics_get_implementation(css::uno::XComponentContext*,
+                                                                 const Sequence<Any>&) {
+    auto* addin = new CustomerAnalytics;
+    addin->acquire();
+    return static_cast<cppu::OWeakObject*>(addin);
+}

@@ -1,0 +1,38 @@
+// The one table that describes every function: the name stored in documents, the name
+// users type, and the English and Japanese texts of the Function Wizard. The add-in's
+// XAddIn methods and the reference in docs/ both read it. No UNO here, so that the docs
+// tool can use it without an office.
+#pragma once
+
+#include <span>
+#include <string_view>
+#include <vector>
+
+namespace ca::catalog {
+
+struct Text {
+    std::string_view en, ja;
+    std::string_view in(bool japanese) const { return japanese ? ja : en; }
+};
+
+struct Argument {
+    Text name, description;
+};
+
+struct Function {
+    std::string_view method;  // programmatic name, stored in every saved .ods: never change
+    std::string_view display; // what users type, the same in every language
+    Text description;
+    std::vector<Argument> arguments; // as the user sees them (without the hidden options)
+};
+
+// The service every method belongs to; with the method it forms the saved formula name.
+inline constexpr std::string_view service = "org.customeranalytics.calc.CustomerAnalytics";
+inline constexpr std::string_view implementation = "org.customeranalytics.calc.CustomerAnalyticsImpl";
+inline constexpr Text category{"Add-In", "アドイン"};
+
+std::span<const Function> functions();
+const Function* by_method(std::string_view method);
+const Function* by_display(std::string_view display); // case-insensitive
+
+} // namespace ca::catalog

@@ -1,0 +1,137 @@
+"""Start a private headless LibreOffice with the freshly built add-in and talk to it.
+
+No installation needed: the add-in's type library and .components are handed to the office
+through URE_MORE_TYPES / URE_MORE_SERVICES, and the profile is a fresh folder. Run with
+Debian's /usr/bin/python3 (it has the uno module).
+"""
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+import uuid
+
+import uno
+from com.sun.star.beans import PropertyValue
+from com.sun.star.connection import NoConnectException
+
+PROGRAM = "/usr/lib/libreoffice/program"
+
+
+def prop(name, value):
+    p = PropertyValue()
+    p.Name, p.Value = name, value
+    return p
+
+
+def url(path):
+    return uno.systemPathToFileUrl(os.path.abspath(path))
+
+
+JA_PROFILE = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Linguistic/General"><prop oor:name="UILocale" oor:op="fuse"><value>ja</value></prop></item>
+<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooLocale" oor:op="fuse"><value>ja</value></prop></item>
+</oor:items>
+"""
+
+
+class Office:
+    """A headless office with the add-in from `addin_dir` (the build's addin/oxt folder).
+
+    addin_dir=None starts an office without the add-in."""
+
+    def __init__(self, addin_dir=None, ui_language=None):
+        self.addin_dir = addin_dir
+        self.ui_language = ui_language
+        self.profile = tempfile.mkdtemp(prefix="ca-profile-")
+        self.pipe = "ca_" + uuid.uuid4().hex[:12]
+        self.proc = None
+        self.desktop = None
+
+    def _args(self):
+        types = [f"<{url(PROGRAM + '/types')}>*"]
+        services = [f"<{url(PROGRAM + '/services')}>*"]
+        if self.addin_dir:
+            types.append(url(os.path.join(self.addin_dir, "customeranalytics.rdb")))
+            services.append(url(os.path.join(self.addin_dir, "customeranalytics.components")))
+        return [
+            PROGRAM + "/soffice.bin", "--headless", "--invisible", "--norestore", "--nologo",
+            "--nodefault", "--nolockcheck",
+            "-env:UserInstallation=" + url(self.profile),
+            "-env:URE_MORE_TYPES=" + " ".join(types),
+            "-env:URE_MORE_SERVICES=" + " ".join(services),
+            f"--accept=pipe,name={self.pipe};urp;StarOffice.ComponentContext",
+        ]
+
+    def start(self, timeout=60):
+        if self.ui_language:
+            os.makedirs(os.path.join(self.profile, "user"), exist_ok=True)
+            with open(os.path.join(self.profile, "user", "registrymodifications.xcu"), "w") as f:
+                f.write(JA_PROFILE.replace(">ja<", f">{self.ui_language}<"))
+        env = dict(os.environ, SAL_USE_VCLPLUGIN="svp")
+        for attempt in range(3):
+            # The first start on a fresh profile may exit with 81 (restart wanted).
+            self.proc = subprocess.Popen(self._args(), env=env, stdout=subprocess.DEVNULL,
+                                         stderr=subprocess.DEVNULL)
+            if self._connect(timeout):
+                return self
+            self.proc.kill()
+            self.proc.wait()
+        raise RuntimeError("LibreOffice did not start")
+
+    def _connect(self, timeout):
+        local = uno.getComponentContext()
+        resolver = local.ServiceManager.createInstanceWithContext(
+            "com.sun.star.bridge.UnoUrlResolver", local)
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            if self.proc.poll() is not None:
+                return False
+            try:
+                self.ctx = resolver.resolve(
+                    f"uno:pipe,name={self.pipe};urp;StarOffice.ComponentContext")
+                self.smgr = self.ctx.ServiceManager
+                self.desktop = self.smgr.createInstanceWithContext(
+                    "com.sun.star.frame.Desktop", self.ctx)
+                return True
+            except NoConnectException:
+                time.sleep(0.2)
+        return False
+
+    def service(self, name):
+        return self.smgr.createInstanceWithContext(name, self.ctx)
+
+    def load(self, path, hidden=True):
+        return self.desktop.loadComponentFromURL(url(path), "_blank", 0, (prop("Hidden", hidden),))
+
+    def new_sheet(self):
+        return self.desktop.loadComponentFromURL("private:factory/scalc", "_blank", 0,
+                                                 (prop("Hidden", True),))
+
+    def alive(self):
+        return self.proc is not None and self.proc.poll() is None
+
+    def stop(self):
+        try:
+            if self.desktop is not None and self.alive():
+                self.desktop.terminate()
+        except Exception:
+            pass
+        if self.proc is not None:
+            try:
+                self.proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        shutil.rmtree(self.profile, ignore_errors=True)
+
+    def __enter__(self):
+        return self.start()
+
+    def __exit__(self, *exc):
+        self.stop()
+
+
+def store(doc, path, filter_name):
+    doc.storeToURL(url(path), (prop("FilterName", filter_name),))

@@ -29,9 +29,12 @@ using Options = Reference<css::beans::XPropertySet>;
 namespace {
 
 OUString ou(std::string_view s) {
-    return OStringToOUString(OString(s.data(), static_cast<sal_Int32>(s.size())), RTL_TEXTENCODING_UTF8);
+    return OStringToOUString(OString(s.data(), static_cast<sal_Int32>(s.size())),
+                             RTL_TEXTENCODING_UTF8);
 }
-std::string utf8(const OUString& s) { return OUStringToOString(s, RTL_TEXTENCODING_UTF8).getStr(); }
+std::string utf8(const OUString& s) {
+    return OUStringToOString(s, RTL_TEXTENCODING_UTF8).getStr();
+}
 
 // Runs an adapter: invalid input becomes Err:502 (IllegalArgumentException), anything
 // unexpected #VALUE! (RuntimeException); nothing else leaves the add-in.
@@ -49,8 +52,9 @@ template <class F> Any guarded(F&& adapter) {
 }
 
 class CustomerAnalytics
-    : public cppu::WeakImplHelper4<org::customeranalytics::calc::XCustomerAnalytics, css::sheet::XAddIn,
-                                   css::lang::XServiceName, css::lang::XServiceInfo> {
+    : public cppu::WeakImplHelper4<org::customeranalytics::calc::XCustomerAnalytics,
+                                   css::sheet::XAddIn, css::lang::XServiceName,
+                                   css::lang::XServiceInfo> {
   public:
     // XCustomerAnalytics
     Any SAL_CALL avgTouchpoints(const Options& options, const Range& customers, const Any& dates,
@@ -59,8 +63,8 @@ class CustomerAnalytics
         return guarded([&] {
             const auto c = column(customers), d = column(dates), list = column(customer_list);
             std::vector<std::vector<Cell>> held;
-            return result(average_touchpoints(
-                {c, d, scalar(start), scalar(end), list, filters(filter_args, held), origin(options)}));
+            return result(average_touchpoints({c, d, scalar(start), scalar(end), list,
+                                               filters(filter_args, held), origin(options)}));
         });
     }
 
@@ -70,8 +74,13 @@ class CustomerAnalytics
         return guarded([&] {
             const auto c = column(customers), d = column(dates);
             std::vector<std::vector<Cell>> held;
-            return result(distinct_customers(
-                {c, d, scalar(start), scalar(end), {}, filters(filter_args, held), origin(options)}));
+            return result(distinct_customers({c,
+                                              d,
+                                              scalar(start),
+                                              scalar(end),
+                                              {},
+                                              filters(filter_args, held),
+                                              origin(options)}));
         });
     }
 
@@ -82,18 +91,21 @@ class CustomerAnalytics
             const auto c = column(customers), d = column(dates), list = column(customer_list);
             std::vector<std::vector<Cell>> held;
             const DateOrigin o = origin(options);
-            return result(touch_trend({c, d, scalar(start), scalar(end), list, filters(filter_args, held), o},
-                                      scalar(period)),
-                          o);
+            return result(
+                touch_trend({c, d, scalar(start), scalar(end), list, filters(filter_args, held), o},
+                            scalar(period)),
+                o);
         });
     }
 
     Any SAL_CALL winRate(const Options& options, const Range& outcomes, const Any& dates,
-                         const Any& start, const Any& end, const Sequence<Any>& filter_args) override {
+                         const Any& start, const Any& end,
+                         const Sequence<Any>& filter_args) override {
         return guarded([&] {
             const auto oc = column(outcomes), d = column(dates);
             std::vector<std::vector<Cell>> held;
-            return result(win_rate({oc, d, scalar(start), scalar(end), filters(filter_args, held), origin(options)}));
+            return result(win_rate(
+                {oc, d, scalar(start), scalar(end), filters(filter_args, held), origin(options)}));
         });
     }
 
@@ -105,7 +117,8 @@ class CustomerAnalytics
             std::vector<std::vector<Cell>> held;
             const DateOrigin o = origin(options);
             return result(
-                win_rate_trend({oc, d, scalar(start), scalar(end), filters(filter_args, held), o}, scalar(period)),
+                win_rate_trend({oc, d, scalar(start), scalar(end), filters(filter_args, held), o},
+                               scalar(period)),
                 o);
         });
     }
@@ -114,8 +127,9 @@ class CustomerAnalytics
                               const Any& touch_target, const Any& win_target, const Any& change,
                               const Any& language) override {
         return guarded([&] {
-            return result(touch_win_diagnosis(scalar(avg_touches), scalar(rate), scalar(touch_target),
-                                              scalar(win_target), scalar(change), scalar(language)));
+            return result(touch_win_diagnosis(scalar(avg_touches), scalar(rate),
+                                              scalar(touch_target), scalar(win_target),
+                                              scalar(change), scalar(language)));
         });
     }
 
@@ -126,8 +140,8 @@ class CustomerAnalytics
             const auto d = column(dates), a = column(amounts);
             std::vector<std::vector<Cell>> held;
             const DateOrigin o = origin(options);
-            return result(sales_by_period({d, a, filters(filter_args, held), o}, scalar(period), scalar(start),
-                                          scalar(end)),
+            return result(sales_by_period({d, a, filters(filter_args, held), o}, scalar(period),
+                                          scalar(start), scalar(end)),
                           o);
         });
     }
@@ -138,8 +152,8 @@ class CustomerAnalytics
         return guarded([&] {
             const auto d = column(dates), a = column(amounts);
             std::vector<std::vector<Cell>> held;
-            return result(sales_trend({d, a, filters(filter_args, held), origin(options)}, scalar(years),
-                                      scalar(as_of), scalar(method)));
+            return result(sales_trend({d, a, filters(filter_args, held), origin(options)},
+                                      scalar(years), scalar(as_of), scalar(method)));
         });
     }
 
@@ -149,8 +163,8 @@ class CustomerAnalytics
         return guarded([&] {
             const auto d = column(dates), a = column(amounts);
             std::vector<std::vector<Cell>> held;
-            return result(sales_trend_stat({d, a, filters(filter_args, held), origin(options)}, scalar(stat),
-                                           scalar(years), scalar(as_of)));
+            return result(sales_trend_stat({d, a, filters(filter_args, held), origin(options)},
+                                           scalar(stat), scalar(years), scalar(as_of)));
         });
     }
 
@@ -176,7 +190,8 @@ class CustomerAnalytics
                           const Any& issues, const Any& weights) override {
         return guarded([&] {
             const auto w = column(weights);
-            return result(fan_score(scalar(rating), scalar(troubles), scalar(growth), scalar(issues), w));
+            return result(
+                fan_score(scalar(rating), scalar(troubles), scalar(growth), scalar(issues), w));
         });
     }
 
@@ -237,7 +252,8 @@ class CustomerAnalytics
   private:
     static const catalog::Argument* argument(const OUString& method, sal_Int32 index) {
         const auto* f = catalog::by_method(utf8(method));
-        if (!f || index < 1 || static_cast<std::size_t>(index) > f->arguments.size()) return nullptr;
+        if (!f || index < 1 || static_cast<std::size_t>(index) > f->arguments.size())
+            return nullptr;
         return &f->arguments[static_cast<std::size_t>(index - 1)];
     }
 
@@ -249,7 +265,7 @@ class CustomerAnalytics
 
 extern "C" SAL_DLLPUBLIC_EXPORT css::uno::XInterface*
 org_customeranalytics_calc_CustomerAnalytics_get_implementation(css::uno::XComponentContext*,
-                                                                 const Sequence<Any>&) {
+                                                                const Sequence<Any>&) {
     auto* addin = new CustomerAnalytics;
     addin->acquire();
     return static_cast<cppu::OWeakObject*>(addin);

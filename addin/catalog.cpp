@@ -6,9 +6,9 @@ namespace ca::catalog {
 namespace {
 
 // Arguments several functions share, written once.
-const Argument customers{{"Customers", "顧客"},
-                         {"Customer id of each touch (one column of the touch log)",
-                          "接点記録の顧客IDの列"}};
+const Argument customers{
+    {"Customers", "顧客"},
+    {"Customer id of each touch (one column of the touch log)", "接点記録の顧客IDの列"}};
 const Argument touch_dates{{"Dates", "日付"},
                            {"Date of each touch: a date or text such as 2024-04-01",
                             "接点の日付（日付または 2024-04-01 などの文字列）"}};
@@ -26,13 +26,14 @@ const Argument filters{{"Filters", "条件"},
                        {"Pairs of range; value keeping rows whose cell equals the value",
                         "範囲と値の組。セルが値と等しい行だけを集計する"}};
 const Argument period{{"Period", "期間"},
-                      {"month (default), quarter, year, fy (April start), fq, fy1..fy12, fq1..fq12, 月, 四半期, 年, 年度",
-                       "month（既定）、quarter、year、fy（4月始まり）、fq、fy1～fy12、fq1～fq12、月、四半期、年、年度"}};
+                      {"month (default), quarter, year, fy (April start), fq, fy1..fy12, "
+                       "fq1..fq12, 月, 四半期, 年, 年度",
+                       "month（既定）、quarter、year、fy（4月始まり）、fq、fy1～fy12、fq1～fq12、月"
+                       "、四半期、年、年度"}};
 const Argument outcomes{{"Outcomes", "結果"},
                         {"Outcome of each deal: won/受注, lost/失注; anything else is open",
                          "商談の結果：won・受注は受注、lost・失注は失注、それ以外は進行中"}};
-const Argument close_dates{{"Dates", "日付"},
-                           {"Close date of each deal", "商談の成約・失注日"}};
+const Argument close_dates{{"Dates", "日付"}, {"Close date of each deal", "商談の成約・失注日"}};
 const Argument sales_dates{{"Dates", "日付"}, {"Date of each sale", "売上の日付"}};
 const Argument amounts{{"Amounts", "金額"}, {"Amount of each sale", "売上の金額"}};
 const Argument years{{"Years", "年数"},
@@ -41,10 +42,12 @@ const Argument years{{"Years", "年数"},
 const Argument as_of{{"AsOf", "基準日"},
                      {"The window ends with this date's month; empty: the latest date",
                       "この日付の月で期間を終える。省略時はデータの最新日"}};
-const Argument language{{"Language", "言語"},
-                        {"en (default) or ja for a Japanese answer", "en（既定）または ja（日本語）"}};
-const Argument score{{"Score", "スコア"}, {"A fan score from 0 to 100 (FANSCORE)",
-                                             "0～100のファン度スコア（FANSCORE）"}};
+const Argument language{
+    {"Language", "言語"},
+    {"en (default) or ja for a Japanese answer", "en（既定）または ja（日本語）"}};
+const Argument score{
+    {"Score", "スコア"},
+    {"A fan score from 0 to 100 (FANSCORE)", "0～100のファン度スコア（FANSCORE）"}};
 
 std::vector<Function> make_table() {
     return {
@@ -55,7 +58,8 @@ std::vector<Function> make_table() {
          {customers, touch_dates, start, end, customer_list, filters}},
         {"distinctCustomers",
          "DISTINCTCUSTOMERS",
-         {"Number of distinct customers touched in the window", "期間内に接点のあった顧客の数（重複なし）"},
+         {"Number of distinct customers touched in the window",
+          "期間内に接点のあった顧客の数（重複なし）"},
          {customers, touch_dates, start, end, filters}},
         {"touchTrend",
          "TOUCHTREND",
@@ -64,7 +68,8 @@ std::vector<Function> make_table() {
          {customers, touch_dates, period, start, end, customer_list, filters}},
         {"winRate",
          "WINRATE",
-         {"Win rate: won deals divided by decided (won or lost) deals", "受注率：受注数を受注数と失注数の合計で割った値"},
+         {"Win rate: won deals divided by decided (won or lost) deals",
+          "受注率：受注数を受注数と失注数の合計で割った値"},
          {outcomes, close_dates, start, end, filters}},
         {"winRateTrend",
          "WINRATETREND",
@@ -73,14 +78,17 @@ std::vector<Function> make_table() {
          {outcomes, close_dates, period, start, end, filters}},
         {"touchWinDiag",
          "TOUCHWINDIAG",
-         {"Diagnosis from touchpoints and win rate: keep, review strategy, increase contact, efficient",
+         {"Diagnosis from touchpoints and win rate: keep, review strategy, increase contact, "
+          "efficient",
           "接点回数と受注率による診断：継続、戦略見直し、接点強化、効率良好"},
-         {{{"AvgTouches", "平均接点回数"}, {"Average touchpoints per customer", "顧客平均接点回数"}},
+         {{{"AvgTouches", "平均接点回数"},
+           {"Average touchpoints per customer", "顧客平均接点回数"}},
           {{"WinRate", "受注率"}, {"Win rate from 0 to 1", "0～1の受注率"}},
           {{"TouchTarget", "接点目標"}, {"Target average touchpoints", "平均接点回数の目標"}},
           {{"WinTarget", "受注率目標"}, {"Target win rate from 0 to 1", "0～1の受注率の目標"}},
           {{"WinRateChange", "受注率変化"},
-           {"Optional change of the win rate; negative means falling", "任意。受注率の変化（負なら低下）"}},
+           {"Optional change of the win rate; negative means falling",
+            "任意。受注率の変化（負なら低下）"}},
           language}},
         {"salesByPeriod",
          "SALESBYPERIOD",
@@ -91,31 +99,41 @@ std::vector<Function> make_table() {
          "SALESTREND",
          {"Sales growth per year as a fraction, from the monthly totals",
           "月次売上合計から求めた年あたりの成長率"},
-         {sales_dates, amounts, years, as_of,
+         {sales_dates,
+          amounts,
+          years,
+          as_of,
           {{"Method", "方法"},
            {"linear (default), theilsen, yoy or cagr", "linear（既定）、theilsen、yoy、cagr"}},
           filters}},
         {"salesTrendStat",
          "SALESTRENDSTAT",
-         {"A statistic of the monthly sales trend: slope, intercept, r2, t, p, sen, mk_s, mk_z, mk_p, tau, n",
+         {"A statistic of the monthly sales trend: slope, intercept, r2, t, p, sen, mk_s, mk_z, "
+          "mk_p, tau, n",
           "月次売上の傾向の統計量：slope、intercept、r2、t、p、sen、mk_s、mk_z、mk_p、tau、n"},
-         {sales_dates, amounts,
+         {sales_dates,
+          amounts,
           {{"Stat", "統計量"},
            {"slope, intercept, r2, t, p, sen, mk_s, mk_z, mk_p, tau or n",
             "slope、intercept、r2、t、p、sen、mk_s、mk_z、mk_p、tau、n のいずれか"}},
-          years, as_of, filters}},
+          years,
+          as_of,
+          filters}},
         {"seasonalIndex",
          "SEASONALINDEX",
          {"Multiplicative seasonal index of a calendar month; without Month a 12 x 2 array",
           "月別の乗法的季節指数。月を省略すると12行2列の配列"},
-         {sales_dates, amounts,
-          {{"Month", "月"}, {"Calendar month 1 to 12; empty: all twelve", "1～12の月。省略時は12か月すべて"}},
+         {sales_dates,
+          amounts,
+          {{"Month", "月"},
+           {"Calendar month 1 to 12; empty: all twelve", "1～12の月。省略時は12か月すべて"}},
           {{"Years", "年数"},
            {"Whole years ending with the latest month (default: every whole year)",
             "最新月までの年数（既定はデータのすべての整年）"}}}},
         {"fanScore",
          "FANSCORE",
-         {"Fan score 0 to 100 from competitor rating, unresolved troubles, sales growth and open issues",
+         {"Fan score 0 to 100 from competitor rating, unresolved troubles, sales growth and open "
+          "issues",
           "競合比較評価・未解決トラブル・売上成長率・未解決課題から求める0～100のファン度"},
          {{{"CompetitorRating", "競合比較評価"},
            {"How the customer rates you against competitors, 1 to 5 (5: preferred)",
@@ -123,13 +141,16 @@ std::vector<Function> make_table() {
           {{"UnresolvedTroubles", "未解決トラブル"},
            {"Number of troubles not yet resolved", "まだ解決していないトラブルの件数"}},
           {{"SalesGrowth", "売上成長率"},
-           {"Sales growth per year as a fraction (SALESTREND)", "年あたりの売上成長率（SALESTREND）"}},
+           {"Sales growth per year as a fraction (SALESTREND)",
+            "年あたりの売上成長率（SALESTREND）"}},
           {{"OpenIssues", "未解決課題"}, {"Number of open issues", "未解決の課題の件数"}},
           {{"Weights", "重み"},
-           {"Optional four non-negative weights (default equal)", "任意。4つの非負の重み（既定は均等）"}}}},
+           {"Optional four non-negative weights (default equal)",
+            "任意。4つの非負の重み（既定は均等）"}}}},
         {"fanLevel",
          "FANLEVEL",
-         {"Fan level of a score: fan, supporter, neutral, at risk", "スコアのファン段階：ファン、支持者、中立、要注意"},
+         {"Fan level of a score: fan, supporter, neutral, at risk",
+          "スコアのファン段階：ファン、支持者、中立、要注意"},
          {score, language}},
         {"fanGap",
          "FANGAP",
@@ -138,7 +159,8 @@ std::vector<Function> make_table() {
          {score,
           {{"Goal", "目標"},
            {"partner (80), grow (60), maintain (40), distance (0), or 長期, 拡大, 維持, 距離",
-            "partner（80）、grow（60）、maintain（40）、distance（0）、または 長期、拡大、維持、距離"}}}},
+            "partner（80）、grow（60）、maintain（40）、distance（0）、または "
+            "長期、拡大、維持、距離"}}}},
     };
 }
 

@@ -28,7 +28,8 @@ struct Function {
 
 // The service every method belongs to; with the method it forms the saved formula name.
 inline constexpr std::string_view service = "org.customeranalytics.calc.CustomerAnalytics";
-inline constexpr std::string_view implementation = "org.customeranalytics.calc.CustomerAnalyticsImpl";
+inline constexpr std::string_view implementation =
+    "org.customeranalytics.calc.CustomerAnalyticsImpl";
 inline constexpr Text category{"Add-In", "アドイン"};
 
 std::span<const Function> functions();

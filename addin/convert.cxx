@@ -38,7 +38,8 @@ std::vector<Cell> column(const Range& range) {
     if (rows > 1 && cols > 1) throw InvalidArgument{};
     out.reserve(static_cast<std::size_t>(rows) * static_cast<std::size_t>(cols));
     for (const auto& row : range)
-        for (const css::uno::Any& a : row) out.push_back(cell_of(a));
+        for (const css::uno::Any& a : row)
+            out.push_back(cell_of(a));
     return out;
 }
 
@@ -113,8 +114,10 @@ css::uno::Any result(const Result<Series>& r, DateOrigin origin) {
         auto* c = cells.getArray();
         c[0] <<= origin.serial(r->starts[static_cast<std::size_t>(i)]);
         for (std::size_t v = 0; v < values.size(); ++v)
-            if (values[v] && std::isfinite(*values[v])) c[v + 1] <<= *values[v];
-            else c[v + 1] <<= OUString(); // an empty cell, which charts leave out
+            if (values[v] && std::isfinite(*values[v]))
+                c[v + 1] <<= *values[v];
+            else
+                c[v + 1] <<= OUString(); // an empty cell, which charts leave out
         row[i] = cells;
     }
     return css::uno::Any(out);

@@ -23,8 +23,10 @@ std::size_t blank_suffix(std::string_view s) {
 }
 
 std::string_view trim(std::string_view s) {
-    while (std::size_t n = blank_prefix(s)) s.remove_prefix(n);
-    while (std::size_t n = blank_suffix(s)) s.remove_suffix(n);
+    while (std::size_t n = blank_prefix(s))
+        s.remove_prefix(n);
+    while (std::size_t n = blank_suffix(s))
+        s.remove_suffix(n);
     return s;
 }
 
@@ -52,7 +54,9 @@ std::string key_text(const Cell& cell) {
     return out;
 }
 
-std::string normalize_key(std::string_view text) { return key_text(Cell::of(std::string(text))); }
+std::string normalize_key(std::string_view text) {
+    return key_text(Cell::of(std::string(text)));
+}
 
 std::uint32_t KeyInterner::intern(const Cell& cell) {
     key_text(cell, scratch_);

@@ -17,8 +17,12 @@ enum class Error { invalid_argument, not_available };
 
 template <class T> using Result = std::expected<T, Error>;
 
-inline std::unexpected<Error> invalid() { return std::unexpected(Error::invalid_argument); }
-inline std::unexpected<Error> not_available() { return std::unexpected(Error::not_available); }
+inline std::unexpected<Error> invalid() {
+    return std::unexpected(Error::invalid_argument);
+}
+inline std::unexpected<Error> not_available() {
+    return std::unexpected(Error::not_available);
+}
 
 // One cell as Calc hands it over. Text is UTF-8; an empty string is an empty cell.
 struct Cell {
@@ -73,6 +77,8 @@ bool same_length(std::size_t rows, std::initializer_list<Cells> columns);
 Result<long> read_whole(const Cell& cell, long lo, long hi, long fallback);
 
 // A code argument (period, method, language...): its key text, empty when not given.
-inline std::string read_code(const Cell& cell) { return key_text(cell); }
+inline std::string read_code(const Cell& cell) {
+    return key_text(cell);
+}
 
 } // namespace ca

@@ -57,9 +57,13 @@ std::optional<Day> parse_text_date(std::string_view s) {
 
 } // namespace
 
-Day day_of(year_month_day ymd) { return sys_days{ymd}.time_since_epoch().count(); }
+Day day_of(year_month_day ymd) {
+    return sys_days{ymd}.time_since_epoch().count();
+}
 
-year_month_day date_of(Day day) { return year_month_day{sys_days{days{day}}}; }
+year_month_day date_of(Day day) {
+    return year_month_day{sys_days{days{day}}};
+}
 
 Result<std::optional<Day>> read_date(const Cell& cell, DateOrigin origin) {
     switch (cell.kind) {

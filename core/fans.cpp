@@ -13,7 +13,8 @@ using Part = Result<std::optional<double>>;
 Part number_part(const Cell& c, double lo, double hi, bool whole, double (*score)(double)) {
     if (c.is_empty() || (c.kind == Cell::Kind::text && key_text(c).empty())) return std::nullopt;
     if (c.kind != Cell::Kind::number || !std::isfinite(c.number)) return invalid();
-    if (c.number < lo || c.number > hi || (whole && c.number != std::floor(c.number))) return invalid();
+    if (c.number < lo || c.number > hi || (whole && c.number != std::floor(c.number)))
+        return invalid();
     return score(c.number);
 }
 
@@ -35,7 +36,8 @@ Result<double> fan_score(const Cell& competitor_rating, const Cell& unresolved_t
                     [](double n) { return std::max(0.0, 100 - 30 * n); }),
         number_part(sales_growth, -inf, inf, false,
                     [](double g) { return std::clamp(50 + 250 * g, 0.0, 100.0); }),
-        number_part(open_issues, 0, inf, true, [](double n) { return std::max(0.0, 100 - 25 * n); }),
+        number_part(open_issues, 0, inf, true,
+                    [](double n) { return std::max(0.0, 100 - 25 * n); }),
     };
     std::array<double, 4> weight{1, 1, 1, 1};
     if (!weights.empty()) {
@@ -43,7 +45,8 @@ Result<double> fan_score(const Cell& competitor_rating, const Cell& unresolved_t
         double total = 0;
         for (std::size_t i = 0; i < 4; ++i) {
             const Cell& w = weights[i];
-            if (w.kind != Cell::Kind::number || !std::isfinite(w.number) || w.number < 0) return invalid();
+            if (w.kind != Cell::Kind::number || !std::isfinite(w.number) || w.number < 0)
+                return invalid();
             total += weight[i] = w.number;
         }
         if (!(total > 0)) return invalid();

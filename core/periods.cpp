@@ -5,7 +5,9 @@
 namespace ca {
 namespace {
 
-PeriodIndex floor_div(PeriodIndex a, PeriodIndex b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
+PeriodIndex floor_div(PeriodIndex a, PeriodIndex b) {
+    return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
+}
 
 } // namespace
 
@@ -30,7 +32,8 @@ Result<PeriodSpec> parse_period(const Cell& cell) {
     for (const Named& n : names)
         if (code == n.name) return n.spec;
     // fy1..fy12, fq1..fq12
-    if (code.size() >= 3 && code.size() <= 4 && (code.starts_with("fy") || code.starts_with("fq"))) {
+    if (code.size() >= 3 && code.size() <= 4 &&
+        (code.starts_with("fy") || code.starts_with("fq"))) {
         int first = 0;
         for (std::size_t i = 2; i < code.size(); ++i) {
             if (code[i] < '0' || code[i] > '9') return invalid();

@@ -22,14 +22,20 @@ PeriodIndex period_of(Day day, PeriodSpec spec);
 Day period_start(PeriodIndex index, PeriodSpec spec);
 
 // A calendar month as a consecutive number (year * 12 + month - 1) and back.
-inline PeriodIndex month_of(Day day) { return period_of(day, PeriodSpec{}); }
-inline Day month_start(PeriodIndex month) { return period_start(month, PeriodSpec{}); }
+inline PeriodIndex month_of(Day day) {
+    return period_of(day, PeriodSpec{});
+}
+inline Day month_start(PeriodIndex month) {
+    return period_start(month, PeriodSpec{});
+}
 
 // The periods a series covers: from the window's start, or else the first date, to the
 // window's end, or else the last date. Empty when there is nothing to cover.
 struct PeriodRange {
     PeriodIndex first = 0, last = -1;
-    std::size_t count() const { return last < first ? 0 : static_cast<std::size_t>(last - first + 1); }
+    std::size_t count() const {
+        return last < first ? 0 : static_cast<std::size_t>(last - first + 1);
+    }
 };
 PeriodRange period_range(const DateWindow& window, std::optional<Day> first_date,
                          std::optional<Day> last_date, PeriodSpec spec);

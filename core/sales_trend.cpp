@@ -37,7 +37,8 @@ Result<std::vector<Sale>> read_sales(const Ledger& ledger) {
 }
 
 // Monthly totals of `sales` from month `from` to `to`, both inclusive.
-std::vector<double> monthly_totals(const std::vector<Sale>& sales, PeriodIndex from, PeriodIndex to) {
+std::vector<double> monthly_totals(const std::vector<Sale>& sales, PeriodIndex from,
+                                   PeriodIndex to) {
     std::vector<double> totals(static_cast<std::size_t>(to - from + 1), 0);
     for (const Sale& s : sales) {
         const PeriodIndex m = month_of(s.day);
@@ -58,7 +59,9 @@ std::optional<PeriodIndex> first_sale_month(const std::vector<Sale>& sales, Peri
 
 std::optional<Day> latest_day(const std::vector<Sale>& sales) {
     if (sales.empty()) return std::nullopt;
-    return std::max_element(sales.begin(), sales.end(), [](auto& a, auto& b) { return a.day < b.day; })->day;
+    return std::max_element(sales.begin(), sales.end(),
+                            [](auto& a, auto& b) { return a.day < b.day; })
+        ->day;
 }
 
 Result<double> finite_or_na(std::optional<double> v) {
@@ -96,7 +99,8 @@ Result<Series> sales_by_period(const Ledger& ledger, const Cell& period, const C
     return series;
 }
 
-Result<MonthlyTotals> sales_window(const Ledger& ledger, const Cell& years_cell, const Cell& as_of_cell) {
+Result<MonthlyTotals> sales_window(const Ledger& ledger, const Cell& years_cell,
+                                   const Cell& as_of_cell) {
     auto years = read_whole(years_cell, 1, max_years, 2);
     if (!years) return std::unexpected(years.error());
     auto as_of = read_date(as_of_cell, ledger.origin);
@@ -125,13 +129,15 @@ Result<double> sales_trend(const Ledger& ledger, const Cell& years, const Cell& 
         if (n < 3) return not_available();
         const double mean = stats::mean(y);
         if (mean == 0) return not_available();
-        const double slope = method == "theilsen" ? stats::sen_slope(y) : stats::least_squares(y).slope;
+        const double slope =
+            method == "theilsen" ? stats::sen_slope(y) : stats::least_squares(y).slope;
         return finite_or_na(12 * slope / mean);
     }
     if (n < 24) return not_available();
     auto sum12 = [&](std::size_t from) {
         double s = 0;
-        for (std::size_t i = from; i < from + 12; ++i) s += y[i];
+        for (std::size_t i = from; i < from + 12; ++i)
+            s += y[i];
         return s;
     };
     const double last = sum12(n - 12);
@@ -190,7 +196,8 @@ Result<std::array<double, 12>> seasonal_indices(const Ledger& ledger, const Cell
     if (!by_position) return not_available();
     std::array<double, 12> by_month{};
     for (std::size_t k = 0; k < 12; ++k) {
-        const auto calendar_month = static_cast<std::size_t>((first + static_cast<PeriodIndex>(k)) % 12);
+        const auto calendar_month =
+            static_cast<std::size_t>((first + static_cast<PeriodIndex>(k)) % 12);
         by_month[calendar_month] = (*by_position)[k];
     }
     for (double v : by_month)

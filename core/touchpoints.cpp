@@ -28,7 +28,8 @@ Result<Touches> collect_touches(const TouchLog& log) {
     KeyInterner keys;
     const bool has_list = !log.customer_list.empty();
     if (has_list) {
-        for (const Cell& c : log.customer_list) keys.intern(c);
+        for (const Cell& c : log.customer_list)
+            keys.intern(c);
         t.listed = keys.size();
         if (t.listed == 0) return not_available();
     }
@@ -39,7 +40,8 @@ Result<Touches> collect_touches(const TouchLog& log) {
             day = (*dates)[i];
             if (!day || !window->contains(*day)) continue;
         }
-        const std::uint32_t id = has_list ? keys.find(log.customers[i]) : keys.intern(log.customers[i]);
+        const std::uint32_t id =
+            has_list ? keys.find(log.customers[i]) : keys.intern(log.customers[i]);
         if (id == 0) continue;
         t.customer.push_back(id);
         if (day) t.day.push_back(*day);

@@ -10,7 +10,8 @@ namespace ca::stats {
 
 double mean(std::span<const double> y) {
     double sum = 0;
-    for (double v : y) sum += v;
+    for (double v : y)
+        sum += v;
     return y.empty() ? 0 : sum / static_cast<double>(y.size());
 }
 
@@ -47,10 +48,12 @@ double sen_slope(std::span<const double> y) {
         for (std::size_t j = i + 1; j < y.size(); ++j)
             slopes.push_back((y[j] - y[i]) / static_cast<double>(j - i));
     const std::size_t half = slopes.size() / 2;
-    std::nth_element(slopes.begin(), slopes.begin() + static_cast<std::ptrdiff_t>(half), slopes.end());
+    std::nth_element(slopes.begin(), slopes.begin() + static_cast<std::ptrdiff_t>(half),
+                     slopes.end());
     const double upper = slopes[half];
     if (slopes.size() % 2 == 1) return upper;
-    const double lower = *std::max_element(slopes.begin(), slopes.begin() + static_cast<std::ptrdiff_t>(half));
+    const double lower =
+        *std::max_element(slopes.begin(), slopes.begin() + static_cast<std::ptrdiff_t>(half));
     return (lower + upper) / 2;
 }
 
@@ -61,9 +64,11 @@ MannKendall mann_kendall(std::span<const double> y) {
         for (std::size_t j = i + 1; j < y.size(); ++j)
             mk.s += (y[j] > y[i]) - (y[j] < y[i]);
     std::map<double, double> ties;
-    for (double v : y) ties[v] += 1;
+    for (double v : y)
+        ties[v] += 1;
     double tie_term = 0;
-    for (const auto& [value, t] : ties) tie_term += t * (t - 1) * (2 * t + 5);
+    for (const auto& [value, t] : ties)
+        tie_term += t * (t - 1) * (2 * t + 5);
     mk.var_s = (n * (n - 1) * (2 * n + 5) - tie_term) / 18;
     if (mk.s > 0) mk.z = (mk.s - 1) / std::sqrt(mk.var_s);
     if (mk.s < 0) mk.z = (mk.s + 1) / std::sqrt(mk.var_s);
@@ -79,7 +84,8 @@ std::optional<std::vector<double>> seasonal_indices(std::span<const double> y, s
     for (std::size_t t = half; t + half < n; ++t) {
         // Centred 2 x period moving average: the two ends weigh one half.
         double trend = (y[t - half] + y[t + half]) / 2;
-        for (std::size_t k = t - half + 1; k < t + half; ++k) trend += y[k];
+        for (std::size_t k = t - half + 1; k < t + half; ++k)
+            trend += y[k];
         trend /= static_cast<double>(period);
         if (!(trend > 0)) return std::nullopt;
         sum[t % period] += y[t] / trend;
@@ -87,9 +93,11 @@ std::optional<std::vector<double>> seasonal_indices(std::span<const double> y, s
     }
     std::vector<double> index(period);
     double total = 0;
-    for (std::size_t k = 0; k < period; ++k) total += index[k] = sum[k] / count[k];
+    for (std::size_t k = 0; k < period; ++k)
+        total += index[k] = sum[k] / count[k];
     if (!(total > 0)) return std::nullopt;
-    for (double& v : index) v /= total / static_cast<double>(period);
+    for (double& v : index)
+        v /= total / static_cast<double>(period);
     return index;
 }
 

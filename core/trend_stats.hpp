@@ -12,8 +12,8 @@ namespace ca::stats {
 
 struct LeastSquares {
     double slope = 0, intercept = 0;
-    std::optional<double> r2;       // empty when y is constant
-    std::optional<double> t, p;     // empty when the fit is exact (no residual)
+    std::optional<double> r2;   // empty when y is constant
+    std::optional<double> t, p; // empty when the fit is exact (no residual)
 };
 // y regressed on x = 1..n; needs n >= 3.
 LeastSquares least_squares(std::span<const double> y);

@@ -55,12 +55,10 @@ Outcome classify_outcome(const Cell& cell) {
     }
     const std::string k = key_text(cell);
     if (k.empty()) return Outcome::none;
-    static const std::array<std::string_view, 7> won{
-        "won", "win", "closed won", "受注",
-        "成約", "true", "1"};
+    static const std::array<std::string_view, 7> won{"won",  "win",  "closed won", "受注",
+                                                     "成約", "true", "1"};
     static const std::array<std::string_view, 7> lost{
-        "lost", "lose", "closed lost", "失注",
-        "不成約", "false", "0"};
+        "lost", "lose", "closed lost", "失注", "不成約", "false", "0"};
     if (std::find(won.begin(), won.end(), k) != won.end()) return Outcome::won;
     if (std::find(lost.begin(), lost.end(), k) != lost.end()) return Outcome::lost;
     return Outcome::open;

@@ -28,11 +28,16 @@ def url(path):
     return uno.systemPathToFileUrl(os.path.abspath(path))
 
 
-JA_PROFILE = """<?xml version="1.0" encoding="UTF-8"?>
+# No document lock files (a killed office would leave them behind and block the next
+# load); optionally another UI language.
+PROFILE = """<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Linguistic/General"><prop oor:name="UILocale" oor:op="fuse"><value>ja</value></prop></item>
-<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooLocale" oor:op="fuse"><value>ja</value></prop></item>
-</oor:items>
+<item oor:path="/org.openoffice.Office.Common/Misc"><prop oor:name="UseDocumentOOoLockFile" oor:op="fuse"><value>false</value></prop></item>
+<item oor:path="/org.openoffice.Office.Common/Misc"><prop oor:name="UseDocumentSystemFileLocking" oor:op="fuse"><value>false</value></prop></item>
+{language}</oor:items>
+"""
+LANGUAGE = """<item oor:path="/org.openoffice.Office.Linguistic/General"><prop oor:name="UILocale" oor:op="fuse"><value>{0}</value></prop></item>
+<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooLocale" oor:op="fuse"><value>{0}</value></prop></item>
 """
 
 
@@ -65,10 +70,10 @@ class Office:
         ]
 
     def start(self, timeout=60):
-        if self.ui_language:
-            os.makedirs(os.path.join(self.profile, "user"), exist_ok=True)
-            with open(os.path.join(self.profile, "user", "registrymodifications.xcu"), "w") as f:
-                f.write(JA_PROFILE.replace(">ja<", f">{self.ui_language}<"))
+        os.makedirs(os.path.join(self.profile, "user"), exist_ok=True)
+        with open(os.path.join(self.profile, "user", "registrymodifications.xcu"), "w") as f:
+            language = LANGUAGE.format(self.ui_language) if self.ui_language else ""
+            f.write(PROFILE.format(language=language))
         env = dict(os.environ, SAL_USE_VCLPLUGIN="svp")
         for attempt in range(3):
             # The first start on a fresh profile may exit with 81 (restart wanted).
@@ -103,7 +108,15 @@ class Office:
         return self.smgr.createInstanceWithContext(name, self.ctx)
 
     def load(self, path, hidden=True):
-        return self.desktop.loadComponentFromURL(url(path), "_blank", 0, (prop("Hidden", hidden),))
+        # A lock file left by a killed office makes loading fail silently.
+        folder, name = os.path.split(os.path.abspath(path))
+        lock = os.path.join(folder, f".~lock.{name}#")
+        if os.path.exists(lock):
+            os.remove(lock)
+        doc = self.desktop.loadComponentFromURL(url(path), "_blank", 0, (prop("Hidden", hidden),))
+        if doc is None:
+            raise RuntimeError(f"LibreOffice could not load {path}")
+        return doc
 
     def new_sheet(self):
         return self.desktop.loadComponentFromURL("private:factory/scalc", "_blank", 0,
@@ -115,6 +128,9 @@ class Office:
     def stop(self):
         try:
             if self.desktop is not None and self.alive():
+                components = self.desktop.Components.createEnumeration()
+                while components.hasMoreElements():
+                    components.nextElement().close(True)
                 self.desktop.terminate()
         except Exception:
             pass

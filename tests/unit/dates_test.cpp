@@ -11,7 +11,7 @@ const Day apr1 = day_of(year{2024} / 4 / 1);
 }
 
 TEST(Dates, SerialsUseTheDocumentNullDate) {
-    EXPECT_EQ(**read_date(cell(45383), DateOrigin{}), apr1); // Calc: 2024-04-01
+    EXPECT_EQ(**read_date(cell(45383), DateOrigin{}), apr1);    // Calc: 2024-04-01
     EXPECT_EQ(**read_date(cell(45383.75), DateOrigin{}), apr1); // time of day ignored
     const DateOrigin origin1904{day_of(year{1904} / 1 / 1)};
     EXPECT_EQ(**read_date(cell(43921), origin1904), apr1);

@@ -8,7 +8,8 @@ using namespace ca::test;
 
 TEST(FanScore, EqualWeights) {
     // rating 5 -> 100, 1 trouble -> 70, growth 0.1 -> 75, 2 issues -> 50
-    EXPECT_DOUBLE_EQ(*fan_score(cell(5), cell(1), cell(0.1), cell(2), {}), (100 + 70 + 75 + 50) / 4.0);
+    EXPECT_DOUBLE_EQ(*fan_score(cell(5), cell(1), cell(0.1), cell(2), {}),
+                     (100 + 70 + 75 + 50) / 4.0);
 }
 
 TEST(FanScore, WeightsAndEmptyParts) {

@@ -1,5 +1,5 @@
-#include "test_cells.hpp"
 #include "periods.hpp"
+#include "test_cells.hpp"
 
 #include <gtest/gtest.h>
 
@@ -8,7 +8,9 @@ using namespace ca::test;
 using namespace std::chrono;
 
 namespace {
-Day d(int y, unsigned m, unsigned dd) { return day_of(year{y} / m / dd); }
+Day d(int y, unsigned m, unsigned dd) {
+    return day_of(year{y} / m / dd);
+}
 Day start_of(Day day, const char* code) {
     auto spec = parse_period(cell(code));
     return period_start(period_of(day, *spec), *spec);

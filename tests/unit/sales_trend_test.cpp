@@ -44,11 +44,13 @@ TEST(Stats, MannKendall) {
 
 TEST(Stats, SeasonalIndexOfAPurePattern) {
     std::vector<double> y;
-    for (int i = 0; i < 36; ++i) y.push_back(100 * (i % 12 == 11 ? 2.0 : 1.0));
+    for (int i = 0; i < 36; ++i)
+        y.push_back(100 * (i % 12 == 11 ? 2.0 : 1.0));
     const auto idx = stats::seasonal_indices(y, 12);
     ASSERT_TRUE(idx);
     double mean = 0;
-    for (double v : *idx) mean += v / 12;
+    for (double v : *idx)
+        mean += v / 12;
     EXPECT_NEAR(mean, 1, 1e-12);
     EXPECT_GT((*idx)[11], 1.8);
     EXPECT_FALSE(stats::seasonal_indices(std::vector<double>(23, 1.0), 12));
@@ -66,7 +68,9 @@ struct Ledger3 {
     }
     Ledger ledger() const { return {dates, amounts, {}, {}}; }
 };
-double growing(int i) { return 100 * std::pow(1.01, i); }
+double growing(int i) {
+    return 100 * std::pow(1.01, i);
+}
 } // namespace
 
 TEST(SalesTrend, Methods) {
@@ -91,13 +95,15 @@ TEST(SalesTrend, WindowRules) {
     EXPECT_EQ(sales_trend(l.ledger(), cell(1), {}, cell("yoy")).error(), Error::not_available);
     EXPECT_EQ(sales_trend(l.ledger(), cell(0), {}, {}).error(), Error::invalid_argument);
     EXPECT_EQ(sales_trend(l.ledger(), cell(1.5), {}, {}).error(), Error::invalid_argument);
-    EXPECT_EQ(sales_trend_stat(l.ledger(), cell("median"), {}, {}).error(), Error::invalid_argument);
+    EXPECT_EQ(sales_trend_stat(l.ledger(), cell("median"), {}, {}).error(),
+              Error::invalid_argument);
 }
 
 TEST(SalesTrend, AmountsMustBeNumbers) {
     auto dates = col({"2024-01-01", "2024-02-01", "2024-03-01"});
     auto amounts = col({1, "lots", 3});
-    EXPECT_EQ(sales_trend(Ledger{dates, amounts, {}, {}}, {}, {}, {}).error(), Error::invalid_argument);
+    EXPECT_EQ(sales_trend(Ledger{dates, amounts, {}, {}}, {}, {}, {}).error(),
+              Error::invalid_argument);
     auto zeros = col({0, 0, 0});
     EXPECT_EQ(sales_trend(Ledger{dates, zeros, {}, {}}, {}, {}, {}).error(), Error::not_available);
 }

@@ -18,11 +18,14 @@ struct In {
 
 inline std::vector<Cell> col(std::initializer_list<In> cells) {
     std::vector<Cell> out;
-    for (const In& c : cells) out.push_back(c.cell);
+    for (const In& c : cells)
+        out.push_back(c.cell);
     return out;
 }
 
-inline Cell cell(In c) { return c.cell; }
+inline Cell cell(In c) {
+    return c.cell;
+}
 
 // A date serial under Calc's default NullDate 1899-12-30.
 inline double serial(int y, unsigned m, unsigned d) {

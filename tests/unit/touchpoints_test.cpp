@@ -9,8 +9,8 @@ using namespace ca::test;
 namespace {
 struct Log {
     std::vector<Cell> customers = col({"A", "a", "B", {}, "C", "A"});
-    std::vector<Cell> dates = col({"2024-04-01", "2024-04-20", "2024-05-02", "2024-05-03",
-                                   "2024-06-30", serial(2024, 6, 1)});
+    std::vector<Cell> dates = col(
+        {"2024-04-01", "2024-04-20", "2024-05-02", "2024-05-03", "2024-06-30", serial(2024, 6, 1)});
     std::vector<Cell> dept = col({"east", "east", "west", "east", "east", "west"});
     TouchLog log() const { return {customers, dates, {}, {}, {}, {}, {}}; }
 };
@@ -68,7 +68,8 @@ TEST(AvgTouchpoints, Errors) {
     TouchLog no_dates{l.customers, {}, cell("2024-01-01"), {}, {}, {}, {}};
     EXPECT_EQ(average_touchpoints(no_dates).error(), Error::invalid_argument);
     auto blanks = col({{}, {}});
-    EXPECT_EQ(average_touchpoints(TouchLog{blanks, {}, {}, {}, {}, {}, {}}).error(), Error::not_available);
+    EXPECT_EQ(average_touchpoints(TouchLog{blanks, {}, {}, {}, {}, {}, {}}).error(),
+              Error::not_available);
 }
 
 TEST(DistinctCustomers, CountsIds) {

@@ -1,0 +1,73 @@
+#!/usr/bin/python3
+"""Writes the Calc test documents tests/calc/*.fods from the case tables in cases.py.
+
+Each document has the data sheets a case table names and a sheet "Tests" with one case a
+row: A the case, B the formula (as a user types it), C the expected value, D a check
+formula that shows TRUE in Calc. Expected values come from the tables (worked out by hand,
+or computed by pandas/scipy from ../shared/data), never from the add-in.
+
+Usage: make_docs.py BUILD/addin/oxt [name...]
+"""
+import os
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "..", "scripts"))
+from office import Office, store  # noqa: E402
+
+import cases  # noqa: E402
+
+CHECK = ('=IF(ISERROR(B{r});IF(ISNA(B{r});C{r}="#N/A";C{r}="Err:502");'
+         'IF(ISNUMBER(C{r});ABS(B{r}-C{r})<=1E-9*MAX(1;ABS(C{r}));B{r}=C{r}))')
+
+
+def fill(sheet, rows):
+    if not rows:
+        return
+    width = max(len(r) for r in rows)
+    data = tuple(tuple("" if v is None else v for v in list(r) + [None] * (width - len(r)))
+                 for r in rows)
+    rng = sheet.getCellRangeByPosition(0, 0, width - 1, len(rows) - 1)
+    rng.setDataArray(data)
+
+
+def make(office, name, doc_spec):
+    doc = office.new_sheet()
+    sheets = doc.Sheets
+    for i, (sheet_name, rows) in enumerate(doc_spec["sheets"].items()):
+        sheets.insertNewByName(sheet_name, i)
+        fill(sheets.getByName(sheet_name), rows)
+    sheets.insertNewByName("Tests", 0)
+    for extra in [n for n in sheets.ElementNames if n not in doc_spec["sheets"] and n != "Tests"]:
+        sheets.removeByName(extra)
+    tests = sheets.getByName("Tests")
+    tests.getCellByPosition(0, 0).setString("Case")
+    tests.getCellByPosition(1, 0).setString("Result")
+    tests.getCellByPosition(2, 0).setString("Expected")
+    tests.getCellByPosition(3, 0).setString("Check")
+    for i, (title, formula, expected) in enumerate(doc_spec["cases"], start=1):
+        r = i + 1
+        tests.getCellByPosition(0, i).setString(title)
+        tests.getCellByPosition(1, i).setFormula(formula)
+        cell = tests.getCellByPosition(2, i)
+        if isinstance(expected, str):
+            cell.setString(expected)
+        else:
+            cell.setValue(expected)
+        tests.getCellByPosition(3, i).setFormula(CHECK.format(r=r))
+    path = os.path.join(HERE, name + ".fods")
+    store(doc, path, "OpenDocument Spreadsheet Flat XML")
+    doc.close(True)
+    print(f"wrote {path}: {len(doc_spec['cases'])} cases")
+
+
+def main():
+    addin_dir = sys.argv[1]
+    wanted = sys.argv[2:] or list(cases.DOCS)
+    with Office(addin_dir) as office:
+        for name in wanted:
+            make(office, name, cases.DOCS[name]())
+
+
+if __name__ == "__main__":
+    main()

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Writes the Calc test documents tests/calc/*.fods from the case tables in cases.py.
+"""Writes the Calc test documents tests/calc/*.fods from the case tables in cases_*.py.
 
 Each document has the data sheets a case table names and a sheet "Tests" with one case a
 row: A the case, B the formula (as a user types it), C the expected value, D a check
@@ -8,6 +8,8 @@ or computed by pandas/scipy from ../shared/data), never from the add-in.
 
 Usage: make_docs.py BUILD/addin/oxt [name...]
 """
+import glob
+import importlib
 import os
 import sys
 
@@ -15,7 +17,14 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "..", "scripts"))
 from office import Office, store  # noqa: E402
 
-import cases  # noqa: E402
+
+def all_docs():
+    """Every DOCS table of the cases_*.py modules, by document name."""
+    docs = {}
+    for path in sorted(glob.glob(os.path.join(HERE, "cases_*.py"))):
+        module = importlib.import_module(os.path.basename(path)[:-3])
+        docs.update(module.DOCS)
+    return docs
 
 CHECK = ('=IF(ISERROR(B{r});IF(ISNA(B{r});C{r}="#N/A";C{r}="Err:502");'
          'IF(ISNUMBER(C{r});ABS(B{r}-C{r})<=1E-9*MAX(1;ABS(C{r}));B{r}=C{r}))')
@@ -63,10 +72,11 @@ def make(office, name, doc_spec):
 
 def main():
     addin_dir = sys.argv[1]
-    wanted = sys.argv[2:] or list(cases.DOCS)
+    docs = all_docs()
+    wanted = sys.argv[2:] or list(docs)
     with Office(addin_dir) as office:
         for name in wanted:
-            make(office, name, cases.DOCS[name]())
+            make(office, name, docs[name]())
 
 
 if __name__ == "__main__":

@@ -1,21 +1,15 @@
-"""The Calc test cases: for each document its data sheets and (case, formula, expected).
+"""Calc test cases for the touchpoint functions: for each document its data sheets and
+(case, formula, expected).
 
 Expected values are worked out by hand from the small data below (the comments show the
 arithmetic) or computed by pandas from ../shared/data. "Err:502" and "#N/A" expect those
 errors.
 """
-import datetime
 import os
 
 import pandas as pd
 
-DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "shared", "data")
-NA, ERR = "#N/A", "Err:502"
-
-
-def serial(text):
-    """Calc's date serial (NullDate 1899-12-30) of an ISO date."""
-    return float((datetime.date.fromisoformat(text) - datetime.date(1899, 12, 30)).days)
+from common import DATA, ERR, NA, serial
 
 
 # A touch log with the traps real ones have: ids differing in case and blanks, a blank id,

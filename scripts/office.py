@@ -46,34 +46,40 @@ class Office:
 
     addin_dir=None starts an office without the add-in."""
 
-    def __init__(self, addin_dir=None, ui_language=None):
+    def __init__(self, addin_dir=None, ui_language=None, installed=False):
+        """installed=True: the office as a user runs it, with the user's own profile and
+        whatever extensions are installed (no add-in is handed over)."""
         self.addin_dir = addin_dir
         self.ui_language = ui_language
-        self.profile = tempfile.mkdtemp(prefix="ca-profile-")
+        self.installed = installed
+        self.profile = None if installed else tempfile.mkdtemp(prefix="ca-profile-")
         self.pipe = "ca_" + uuid.uuid4().hex[:12]
         self.proc = None
         self.desktop = None
 
     def _args(self):
+        office = [PROGRAM + "/soffice.bin", "--headless", "--invisible", "--norestore", "--nologo",
+                  "--nodefault", "--nolockcheck",
+                  f"--accept=pipe,name={self.pipe};urp;StarOffice.ComponentContext"]
+        if self.installed:
+            return office
         types = [f"<{url(PROGRAM + '/types')}>*"]
         services = [f"<{url(PROGRAM + '/services')}>*"]
         if self.addin_dir:
             types.append(url(os.path.join(self.addin_dir, "customeranalytics.rdb")))
             services.append(url(os.path.join(self.addin_dir, "customeranalytics.components")))
-        return [
-            PROGRAM + "/soffice.bin", "--headless", "--invisible", "--norestore", "--nologo",
-            "--nodefault", "--nolockcheck",
+        return office + [
             "-env:UserInstallation=" + url(self.profile),
             "-env:URE_MORE_TYPES=" + " ".join(types),
             "-env:URE_MORE_SERVICES=" + " ".join(services),
-            f"--accept=pipe,name={self.pipe};urp;StarOffice.ComponentContext",
         ]
 
     def start(self, timeout=60):
-        os.makedirs(os.path.join(self.profile, "user"), exist_ok=True)
-        with open(os.path.join(self.profile, "user", "registrymodifications.xcu"), "w") as f:
-            language = LANGUAGE.format(self.ui_language) if self.ui_language else ""
-            f.write(PROFILE.format(language=language))
+        if self.profile:
+            os.makedirs(os.path.join(self.profile, "user"), exist_ok=True)
+            with open(os.path.join(self.profile, "user", "registrymodifications.xcu"), "w") as f:
+                language = LANGUAGE.format(self.ui_language) if self.ui_language else ""
+                f.write(PROFILE.format(language=language))
         env = dict(os.environ, SAL_USE_VCLPLUGIN="svp")
         for attempt in range(3):
             # The first start on a fresh profile may exit with 81 (restart wanted).
@@ -140,7 +146,8 @@ class Office:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
-        shutil.rmtree(self.profile, ignore_errors=True)
+        if self.profile:
+            shutil.rmtree(self.profile, ignore_errors=True)
 
     def __enter__(self):
         return self.start()

@@ -1,0 +1,77 @@
+#!/usr/bin/python3
+"""The main job: Calc opens examples/customer-analytics.ods with the add-in, recalculates
+it, exports the dashboard to PDF and PNG pages under OUT_DIR and prints its key figures.
+
+With a display, it then opens the workbook in Calc for you (set CA_NO_GUI=1 to skip).
+
+Usage: show_example.py OUT_DIR [BUILD/addin/oxt]
+  Without the add-in folder it uses the add-in installed into LibreOffice.
+"""
+import os
+import subprocess
+import sys
+
+import uno
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "scripts"))
+from office import Office, prop, url  # noqa: E402
+
+WORKBOOK = os.path.join(HERE, "customer-analytics.ods")
+
+
+def text(sheet, ref):
+    return sheet.getCellRangeByName(ref).getString()
+
+
+def print_figures(sheet):
+    print("Touchpoints and win rate per office, 2017 (maven-crm)")
+    print(f"  {'office':8} {'touches/acct':>12} {'win rate':>9} {'change':>8}  diagnosis / 診断")
+    for r in range(4, 7):
+        c = lambda col: sheet.getCellRangeByName(f"{col}{r}")  # noqa: E731
+        print(f"  {c('A').getString():8} {c('B').getValue():12.3f} {c('C').getValue():9.3f} "
+              f"{c('D').getValue():+8.3f}  {c('E').getString()} / {c('F').getString()}")
+    print("Monthly trend (first and last months)")
+    for r in (11, 12, 19, 20):
+        date = sheet.getCellRangeByName(f"A{r}").getValue()
+        print(f"  serial {date:.0f}: touches/account {sheet.getCellRangeByName(f'B{r}').getValue():.3f},"
+              f" win rate {sheet.getCellRangeByName(f'E{r}').getString()}")
+    print("Sales ledger (generated, 3 tenants, Apr 2022 - Mar 2025)")
+    for r in range(24, 28):
+        print(f"  {text(sheet, f'D{r}'):40} {sheet.getCellRangeByName(f'E{r}').getValue():.6g}")
+    season = [f"{sheet.getCellRangeByName(f'E{r}').getValue():.2f}" for r in range(30, 42)]
+    print(f"  seasonal index Jan..Dec: {' '.join(season)}")
+    print("Fans / ファン度")
+    for r in range(65, 68):
+        cells = [text(sheet, f"{col}{r}") for col in "ABCDEFGHIJ"]
+        print("  " + " | ".join(cells))
+    print(f"Average touchpoints per tenant, zero-touch tenants counted: {text(sheet, 'F69')}")
+
+
+def export(doc, sheet, out_dir):
+    os.makedirs(out_dir, exist_ok=True)
+    pdf = os.path.join(out_dir, "dashboard.pdf")
+    selection = sheet.getCellRangeByName("A1:V70")
+    filter_data = uno.Any("[]com.sun.star.beans.PropertyValue", (prop("Selection", selection),))
+    doc.storeToURL(url(pdf), (prop("FilterName", "calc_pdf_Export"), prop("FilterData", filter_data)))
+    subprocess.run(["pdftoppm", "-png", "-r", "110", pdf, os.path.join(out_dir, "dashboard")], check=True)
+    pngs = sorted(f for f in os.listdir(out_dir) if f.endswith(".png"))
+    print(f"Exported {pdf} and {len(pngs)} PNG pages: {', '.join(pngs)}")
+
+
+def main():
+    out_dir = sys.argv[1]
+    addin_dir = sys.argv[2] if len(sys.argv) > 2 else None
+    with Office(addin_dir, installed=addin_dir is None) as office:
+        doc = office.load(WORKBOOK)
+        doc.calculateAll()
+        sheet = doc.Sheets.getByName("Dashboard")
+        print_figures(sheet)
+        export(doc, sheet, out_dir)
+        doc.close(True)
+    if os.environ.get("DISPLAY") and not os.environ.get("CA_NO_GUI"):
+        subprocess.Popen(["soffice", "--calc", WORKBOOK])
+
+
+if __name__ == "__main__":
+    main()

@@ -33,8 +33,8 @@ def print_figures(sheet):
               f"{c('D').getValue():+8.3f}  {c('E').getString()} / {c('F').getString()}")
     print("Monthly trend (first and last months)")
     for r in (11, 12, 19, 20):
-        date = sheet.getCellRangeByName(f"A{r}").getValue()
-        print(f"  serial {date:.0f}: touches/account {sheet.getCellRangeByName(f'B{r}').getValue():.3f},"
+        month = sheet.getCellRangeByName(f"A{r}").getString()
+        print(f"  {month}: touches/account {sheet.getCellRangeByName(f'B{r}').getValue():.3f},"
               f" win rate {sheet.getCellRangeByName(f'E{r}').getString()}")
     print("Sales ledger (generated, 3 tenants, Apr 2022 - Mar 2025)")
     for r in range(24, 28):

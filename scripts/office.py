@@ -46,13 +46,14 @@ class Office:
 
     addin_dir=None starts an office without the add-in."""
 
-    def __init__(self, addin_dir=None, ui_language=None, installed=False):
-        """installed=True: the office as a user runs it, with the user's own profile and
-        whatever extensions are installed (no add-in is handed over)."""
+    def __init__(self, addin_dir=None, ui_language=None, installed=False, profile=None):
+        """installed=True: the office as a user runs it, with whatever extensions are
+        installed (no add-in is handed over), in `profile` or else the user's own one."""
         self.addin_dir = addin_dir
         self.ui_language = ui_language
         self.installed = installed
-        self.profile = None if installed else tempfile.mkdtemp(prefix="ca-profile-")
+        self.keep_profile = installed
+        self.profile = profile if installed else tempfile.mkdtemp(prefix="ca-profile-")
         self.pipe = "ca_" + uuid.uuid4().hex[:12]
         self.proc = None
         self.desktop = None
@@ -62,7 +63,7 @@ class Office:
                   "--nodefault", "--nolockcheck",
                   f"--accept=pipe,name={self.pipe};urp;StarOffice.ComponentContext"]
         if self.installed:
-            return office
+            return office + (["-env:UserInstallation=" + url(self.profile)] if self.profile else [])
         types = [f"<{url(PROGRAM + '/types')}>*"]
         services = [f"<{url(PROGRAM + '/services')}>*"]
         if self.addin_dir:
@@ -75,7 +76,7 @@ class Office:
         ]
 
     def start(self, timeout=60):
-        if self.profile:
+        if self.profile and not self.keep_profile:
             os.makedirs(os.path.join(self.profile, "user"), exist_ok=True)
             with open(os.path.join(self.profile, "user", "registrymodifications.xcu"), "w") as f:
                 language = LANGUAGE.format(self.ui_language) if self.ui_language else ""
@@ -146,7 +147,7 @@ class Office:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
-        if self.profile:
+        if self.profile and not self.keep_profile:
             shutil.rmtree(self.profile, ignore_errors=True)
 
     def __enter__(self):

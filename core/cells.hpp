@@ -76,8 +76,10 @@ bool same_length(std::size_t rows, std::initializer_list<Cells> columns);
 // A whole number in [lo, hi] from a cell; `fallback` when the cell is empty.
 Result<long> read_whole(const Cell& cell, long lo, long hi, long fallback);
 
-// A code argument (period, method, language...): its key text, empty when not given.
+// A code argument (period, method, language...): its key text, empty when not given. A
+// blank cell passed as a single argument reaches an add-in as 0, so 0 means not given.
 inline std::string read_code(const Cell& cell) {
+    if (cell.kind == Cell::Kind::number && cell.number == 0) return {};
     return key_text(cell);
 }
 

@@ -99,9 +99,14 @@ Result<std::vector<std::optional<Day>>> read_dates(Cells column, DateOrigin orig
     return out;
 }
 
+Result<std::optional<Day>> read_bound(const Cell& cell, DateOrigin origin) {
+    if (cell.kind == Cell::Kind::number && cell.number == 0) return std::nullopt;
+    return read_date(cell, origin);
+}
+
 Result<DateWindow> read_window(const Cell& start, const Cell& end, DateOrigin origin) {
-    auto s = read_date(start, origin);
-    auto e = read_date(end, origin);
+    auto s = read_bound(start, origin);
+    auto e = read_bound(end, origin);
     if (!s || !e) return invalid();
     if (*s && *e && **s > **e) return invalid();
     return DateWindow{*s, *e};

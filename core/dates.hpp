@@ -27,6 +27,10 @@ Result<std::optional<Day>> read_date(const Cell& cell, DateOrigin origin);
 // Every cell of a date column read once; Err:502 if any is not a date.
 Result<std::vector<std::optional<Day>>> read_dates(Cells column, DateOrigin origin);
 
+// A Start, End or AsOf argument. Like read_date, but 0 means not given: Calc hands a blank
+// cell passed as a single argument over as 0, and serial 0 is never a real date in a log.
+Result<std::optional<Day>> read_bound(const Cell& cell, DateOrigin origin);
+
 // An inclusive window [start, end]; either side may be open. Err:502 when start > end.
 struct DateWindow {
     std::optional<Day> start, end;

@@ -103,7 +103,7 @@ Result<MonthlyTotals> sales_window(const Ledger& ledger, const Cell& years_cell,
                                    const Cell& as_of_cell) {
     auto years = read_whole(years_cell, 1, max_years, 2);
     if (!years) return std::unexpected(years.error());
-    auto as_of = read_date(as_of_cell, ledger.origin);
+    auto as_of = read_bound(as_of_cell, ledger.origin);
     if (!as_of) return std::unexpected(as_of.error());
     auto sales = read_sales(ledger);
     if (!sales) return std::unexpected(sales.error());

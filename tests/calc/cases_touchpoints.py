@@ -46,6 +46,7 @@ def avgtouchpoints():
             ("June, text forms 2024/6/1 and 年月日", f'=AVGTOUCHPOINTS({L};{D};"2024/6/1";"2024年6月30日")', 1.0),
             ("start as a date serial", f"=AVGTOUCHPOINTS({L};{D};DATE(2024;7;1))", 1.0),
             ("time of day ignored, one-day window", f'=AVGTOUCHPOINTS({L};{D};"2024-06-15";"2024-06-15")', 1.0),
+            ("a blank End cell reads as 0: no end", f'=AVGTOUCHPOINTS({L};{D};"2024-04-01";$Log.G2)', 7 / 4),
             ("end only: up to March", f'=AVGTOUCHPOINTS({L};{D};;"2024-03-31")', 1.0),
             ("no touch in the window", f'=AVGTOUCHPOINTS({L};{D};"2025-01-01")', NA),
             ("start after end", f'=AVGTOUCHPOINTS({L};{D};"2024-06-01";"2024-05-01")', ERR),

@@ -49,3 +49,10 @@ TEST(Dates, Window) {
     EXPECT_FALSE(read_window(cell("2024-12-31"), cell("2024-01-01"), DateOrigin{}));
     EXPECT_TRUE(read_window(Cell{}, Cell{}, DateOrigin{})->contains(0));
 }
+
+TEST(Dates, ZeroBoundIsNotGiven) {
+    // A blank cell passed as Start or End reaches the add-in as 0.
+    EXPECT_FALSE(*read_bound(cell(0), DateOrigin{}));
+    EXPECT_FALSE(read_window(cell(0), cell(0), DateOrigin{})->end);
+    EXPECT_EQ(**read_bound(cell(45383), DateOrigin{}), apr1);
+}

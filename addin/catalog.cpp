@@ -5,6 +5,11 @@
 namespace ca::catalog {
 namespace {
 
+Argument optional(Argument a) {
+    a.optional = true;
+    return a;
+}
+
 // Arguments several functions share, written once.
 const Argument customers{
     {"Customers", "顧客"},
@@ -14,37 +19,46 @@ const Argument touch_dates{{"Dates", "日付"},
                             "接点の日付（日付または 2024-04-01 などの文字列）"}};
 const Argument start{{"Start", "開始日"},
                      {"First day counted (inclusive); empty: from the first date",
-                      "集計開始日（含む）。省略時は最初の日付から"}};
+                      "集計開始日（含む）。省略時は最初の日付から"},
+                     true};
 const Argument end{{"End", "終了日"},
                    {"Last day counted (inclusive); empty: to the last date",
-                    "集計終了日（含む）。省略時は最後の日付まで"}};
+                    "集計終了日（含む）。省略時は最後の日付まで"},
+                   true};
 const Argument customer_list{
     {"CustomerList", "顧客一覧"},
     {"Ids of every customer to divide by; listed customers without a touch count as 0",
-     "分母とする全顧客のID。接点のない顧客も0回として数える"}};
+     "分母とする全顧客のID。接点のない顧客も0回として数える"},
+    true};
 const Argument filters{{"Filters", "条件"},
                        {"Pairs of range; value keeping rows whose cell equals the value",
-                        "範囲と値の組。セルが値と等しい行だけを集計する"}};
+                        "範囲と値の組。セルが値と等しい行だけを集計する"},
+                       true,
+                       true};
 const Argument period{{"Period", "期間"},
                       {"month (default), quarter, year, fy (April start), fq, fy1..fy12, "
                        "fq1..fq12, 月, 四半期, 年, 年度",
                        "month（既定）、quarter、year、fy（4月始まり）、fq、fy1～fy12、fq1～fq12、月"
-                       "、四半期、年、年度"}};
+                       "、四半期、年、年度"},
+                      true};
 const Argument outcomes{{"Outcomes", "結果"},
                         {"Outcome of each deal: won/受注, lost/失注; anything else is open",
                          "商談の結果：won・受注は受注、lost・失注は失注、それ以外は進行中"}};
 const Argument close_dates{{"Dates", "日付"}, {"Close date of each deal", "商談の成約・失注日"}};
 const Argument sales_dates{{"Dates", "日付"}, {"Date of each sale", "売上の日付"}};
 const Argument amounts{{"Amounts", "金額"}, {"Amount of each sale", "売上の金額"}};
-const Argument years{{"Years", "年数"},
-                     {"Whole years of months ending with AsOf (default 2)",
-                      "基準日までの集計年数（整数、既定は2）"}};
+const Argument years{
+    {"Years", "年数"},
+    {"Whole years of months ending with AsOf (default 2)", "基準日までの集計年数（整数、既定は2）"},
+    true};
 const Argument as_of{{"AsOf", "基準日"},
                      {"The window ends with this date's month; empty: the latest date",
-                      "この日付の月で期間を終える。省略時はデータの最新日"}};
+                      "この日付の月で期間を終える。省略時はデータの最新日"},
+                     true};
 const Argument language{
     {"Language", "言語"},
-    {"en (default) or ja for a Japanese answer", "en（既定）または ja（日本語）"}};
+    {"en (default) or ja for a Japanese answer", "en（既定）または ja（日本語）"},
+    true};
 const Argument score{
     {"Score", "スコア"},
     {"A fan score from 0 to 100 (FANSCORE)", "0～100のファン度スコア（FANSCORE）"}};
@@ -55,12 +69,12 @@ std::vector<Function> make_table() {
          "AVGTOUCHPOINTS",
          {"Average touchpoints per customer: touches in the window divided by the customers",
           "顧客平均接点回数：期間内の接点数を顧客数で割った値"},
-         {customers, touch_dates, start, end, customer_list, filters}},
+         {customers, optional(touch_dates), start, end, customer_list, filters}},
         {"distinctCustomers",
          "DISTINCTCUSTOMERS",
          {"Number of distinct customers touched in the window",
           "期間内に接点のあった顧客の数（重複なし）"},
-         {customers, touch_dates, start, end, filters}},
+         {customers, optional(touch_dates), start, end, filters}},
         {"touchTrend",
          "TOUCHTREND",
          {"Series per period: period start, average touchpoints per customer, touches",
@@ -70,7 +84,7 @@ std::vector<Function> make_table() {
          "WINRATE",
          {"Win rate: won deals divided by decided (won or lost) deals",
           "受注率：受注数を受注数と失注数の合計で割った値"},
-         {outcomes, close_dates, start, end, filters}},
+         {outcomes, optional(close_dates), start, end, filters}},
         {"winRateTrend",
          "WINRATETREND",
          {"Series per period: period start, win rate, decided deals",
@@ -88,7 +102,8 @@ std::vector<Function> make_table() {
           {{"WinTarget", "受注率目標"}, {"Target win rate from 0 to 1", "0～1の受注率の目標"}},
           {{"WinRateChange", "受注率変化"},
            {"Optional change of the win rate; negative means falling",
-            "任意。受注率の変化（負なら低下）"}},
+            "任意。受注率の変化（負なら低下）"},
+           true},
           language}},
         {"salesByPeriod",
          "SALESBYPERIOD",
@@ -104,7 +119,8 @@ std::vector<Function> make_table() {
           years,
           as_of,
           {{"Method", "方法"},
-           {"linear (default), theilsen, yoy or cagr", "linear（既定）、theilsen、yoy、cagr"}},
+           {"linear (default), theilsen, yoy or cagr", "linear（既定）、theilsen、yoy、cagr"},
+           true},
           filters}},
         {"salesTrendStat",
          "SALESTRENDSTAT",
@@ -126,10 +142,12 @@ std::vector<Function> make_table() {
          {sales_dates,
           amounts,
           {{"Month", "月"},
-           {"Calendar month 1 to 12; empty: all twelve", "1～12の月。省略時は12か月すべて"}},
+           {"Calendar month 1 to 12; empty: all twelve", "1～12の月。省略時は12か月すべて"},
+           true},
           {{"Years", "年数"},
            {"Whole years ending with the latest month (default: every whole year)",
-            "最新月までの年数（既定はデータのすべての整年）"}}}},
+            "最新月までの年数（既定はデータのすべての整年）"},
+           true}}},
         {"fanScore",
          "FANSCORE",
          {"Fan score 0 to 100 from competitor rating, unresolved troubles, sales growth and open "
@@ -146,7 +164,8 @@ std::vector<Function> make_table() {
           {{"OpenIssues", "未解決課題"}, {"Number of open issues", "未解決の課題の件数"}},
           {{"Weights", "重み"},
            {"Optional four non-negative weights (default equal)",
-            "任意。4つの非負の重み（既定は均等）"}}}},
+            "任意。4つの非負の重み（既定は均等）"},
+           true}}},
         {"fanLevel",
          "FANLEVEL",
          {"Fan level of a score: fan, supporter, neutral, at risk",

@@ -17,6 +17,8 @@ struct Text {
 
 struct Argument {
     Text name, description;
+    bool optional = false;
+    bool repeated = false; // any number of trailing (range; value) pairs
 };
 
 struct Function {

@@ -49,7 +49,8 @@ int main() {
             text("name", f.arguments[i].name);
             std::cout << ", ";
             text("description", f.arguments[i].description);
-            std::cout << "}";
+            std::cout << ", \"optional\": " << (f.arguments[i].optional ? "true" : "false")
+                      << ", \"repeated\": " << (f.arguments[i].repeated ? "true" : "false") << "}";
         }
         std::cout << "]}";
     }

@@ -1,0 +1,100 @@
+// Google Benchmark of every core entry point at 10k, 100k and 1M rows (items = rows).
+#include "fans.hpp"
+#include "sales_trend.hpp"
+#include "touchpoints.hpp"
+#include "winrate.hpp"
+
+#include <benchmark/benchmark.h>
+#include <map>
+#include <random>
+
+using namespace ca;
+
+namespace {
+
+// A log of `rows` rows over three years: customer ids of 2,000 customers, date serials,
+// departments, outcomes and amounts, as cells the add-in would hand over.
+struct Sheet {
+    std::vector<Cell> customers, dates, depts, outcomes, amounts, list;
+    explicit Sheet(std::size_t rows) {
+        std::mt19937 rng(42);
+        std::uniform_int_distribution<int> customer(1, 2000), day(0, 3 * 365 - 1), dept(0, 3),
+            outcome(0, 3);
+        const char* dept_names[] = {"Sales", "Support", "East", "West"};
+        const char* outcome_names[] = {"won", "lost", "open", "受注"};
+        for (std::size_t i = 0; i < rows; ++i) {
+            customers.push_back(Cell::of("C" + std::to_string(customer(rng))));
+            dates.push_back(Cell::of(44652.0 + day(rng))); // from 2022-04-01
+            depts.push_back(Cell::of(std::string(dept_names[dept(rng)])));
+            outcomes.push_back(Cell::of(std::string(outcome_names[outcome(rng)])));
+            amounts.push_back(Cell::of(1000.0 + customer(rng)));
+        }
+        for (int c = 1; c <= 2500; ++c)
+            list.push_back(Cell::of("C" + std::to_string(c)));
+    }
+    TouchLog log() const {
+        return {customers, dates, {}, {}, list, {{depts, Cell::of(std::string("Sales"))}}, {}};
+    }
+    DealList deals() const { return {outcomes, dates, {}, {}, {}, {}}; }
+    Ledger ledger() const { return {dates, amounts, {}, {}}; }
+};
+
+const Sheet& sheet(std::int64_t rows) {
+    static std::map<std::int64_t, Sheet> sheets;
+    auto it = sheets.find(rows);
+    if (it == sheets.end()) it = sheets.emplace(rows, Sheet(static_cast<std::size_t>(rows))).first;
+    return it->second;
+}
+
+template <class F> void run(benchmark::State& state, F&& f) {
+    const Sheet& s = sheet(state.range(0));
+    for (auto _ : state)
+        benchmark::DoNotOptimize(f(s));
+    state.SetItemsProcessed(state.iterations() * state.range(0));
+}
+
+void AvgTouchpoints(benchmark::State& st) {
+    run(st, [](const Sheet& s) { return average_touchpoints(s.log()); });
+}
+void DistinctCustomers(benchmark::State& st) {
+    run(st, [](const Sheet& s) {
+        return distinct_customers({s.customers, s.dates, {}, {}, {}, {}, {}});
+    });
+}
+void TouchTrend(benchmark::State& st) {
+    run(st, [](const Sheet& s) { return touch_trend(s.log(), Cell{}); });
+}
+void WinRate(benchmark::State& st) {
+    run(st, [](const Sheet& s) { return win_rate(s.deals()); });
+}
+void WinRateTrend(benchmark::State& st) {
+    run(st, [](const Sheet& s) { return win_rate_trend(s.deals(), Cell::of(std::string("fq"))); });
+}
+void SalesByPeriod(benchmark::State& st) {
+    run(st, [](const Sheet& s) { return sales_by_period(s.ledger(), Cell{}, Cell{}, Cell{}); });
+}
+void SalesTrend(benchmark::State& st) {
+    run(st, [](const Sheet& s) { return sales_trend(s.ledger(), Cell::of(3.0), Cell{}, Cell{}); });
+}
+void SalesTrendStatMk(benchmark::State& st) {
+    run(st, [](const Sheet& s) {
+        return sales_trend_stat(s.ledger(), Cell::of(std::string("mk_p")), Cell::of(3.0), Cell{});
+    });
+}
+void SeasonalIndex(benchmark::State& st) {
+    run(st, [](const Sheet& s) { return seasonal_indices(s.ledger(), Cell{}); });
+}
+
+} // namespace
+
+#define ROWS ->Arg(10'000)->Arg(100'000)->Arg(1'000'000)->Unit(benchmark::kMillisecond)
+BENCHMARK(AvgTouchpoints) ROWS;
+BENCHMARK(DistinctCustomers) ROWS;
+BENCHMARK(TouchTrend) ROWS;
+BENCHMARK(WinRate) ROWS;
+BENCHMARK(WinRateTrend) ROWS;
+BENCHMARK(SalesByPeriod) ROWS;
+BENCHMARK(SalesTrend) ROWS;
+BENCHMARK(SalesTrendStatMk) ROWS;
+BENCHMARK(SeasonalIndex) ROWS;
+BENCHMARK_MAIN();

@@ -1,0 +1,150 @@
+#!/usr/bin/python3
+"""The example workbook can never silently break: Calc recalculates
+examples/customer-analytics.ods with the freshly built add-in, and every dashboard figure
+is compared with the same figure computed independently by pandas, numpy and statsmodels
+from the workbook's own data sheets and ../shared/data.
+
+Usage: example_test.py BUILD/addin/oxt
+"""
+import os
+import sys
+
+import warnings
+
+import numpy as np
+import pandas as pd
+from statsmodels.tsa.seasonal import seasonal_decompose
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "..", "scripts"))
+from office import Office  # noqa: E402
+
+WORKBOOK = os.path.join(HERE, "..", "..", "examples", "customer-analytics.ods")
+EPOCH = pd.Timestamp("1899-12-30")
+warnings.filterwarnings("ignore", category=RuntimeWarning)  # NaT casts of empty dates
+
+
+def frame(doc, name):
+    data = doc.Sheets.getByName(name).getCellRangeByName("A1:G20000").getDataArray()
+    header = [h for h in data[0] if h != ""]
+    rows = [r[:len(header)] for r in data[1:] if any(v != "" for v in r)]
+    return pd.DataFrame(rows, columns=header).replace("", np.nan)
+
+
+def date(serials):
+    return EPOCH + pd.to_timedelta(serials, unit="D")
+
+
+class Checker:
+    def __init__(self, sheet):
+        self.sheet, self.count, self.failures = sheet, 0, []
+
+    def num(self, ref, expected, what):
+        cell = self.sheet.getCellRangeByName(ref)
+        got = cell.getValue() if cell.getError() == 0 else None
+        self.count += 1
+        ok = got is not None and abs(got - expected) <= 1e-9 * max(1.0, abs(expected))
+        if not ok:
+            self.failures.append(f"{ref} {what}: workbook {cell.getString()}, reference {expected!r}")
+        return ok
+
+    def text(self, ref, expected, what):
+        got = self.sheet.getCellRangeByName(ref).getString()
+        self.count += 1
+        if got != expected:
+            self.failures.append(f"{ref} {what}: workbook {got!r}, reference {expected!r}")
+
+
+def check(doc):
+    sheet = doc.Sheets.getByName("Dashboard")
+    c = Checker(sheet)
+    deals, ledger, touches = frame(doc, "Deals"), frame(doc, "Ledger"), frame(doc, "Touches")
+    tenants = frame(doc, "Tenants")
+    deals["Engaged"], deals["Closed"] = date(deals["Engaged"]), date(deals["Closed"])
+    y2017 = lambda s: (s >= "2017-01-01") & (s <= "2017-12-31")  # noqa: E731
+    touch_target, win_target = sheet.getCellRangeByName("I4").getValue(), sheet.getCellRangeByName("J4").getValue()
+
+    def rate(d):
+        won, lost = (d["Stage"] == "Won").sum(), (d["Stage"] == "Lost").sum()
+        return won / (won + lost)
+
+    for r, office in zip((4, 5, 6), ("Central", "East", "West")):
+        d = deals[deals["Office"] == office]
+        engaged = d[y2017(d["Engaged"]) & d["Account"].notna()]
+        avg = len(engaged) / engaged["Account"].nunique()
+        c.num(f"B{r}", avg, f"{office} touches per account")
+        closed = d[y2017(d["Closed"])]
+        win = rate(closed)
+        c.num(f"C{r}", win, f"{office} win rate")
+        h2 = rate(closed[closed["Closed"] >= "2017-07-01"])
+        h1 = rate(closed[closed["Closed"] < "2017-07-01"])
+        c.num(f"D{r}", h2 - h1, f"{office} win-rate change")
+        diag = ("review strategy" if h2 - h1 < 0 else "keep") if avg >= touch_target else \
+            ("increase contact" if win < win_target else "efficient")
+        c.text(f"E{r}", diag, f"{office} diagnosis")
+        c.num(f"G{r}", float(engaged["Account"].nunique()), f"{office} customers")
+
+    months = pd.period_range("2017-03", "2017-12", freq="M")
+    engaged = deals[deals["Account"].notna() & (deals["Engaged"] >= "2017-03-01") & (deals["Engaged"] <= "2017-12-31")]
+    closed = deals[deals["Closed"].notna()]
+    for i, m in enumerate(months):
+        r = 11 + i
+        e = engaged[engaged["Engaged"].dt.to_period("M") == m]
+        c.num(f"B{r}", len(e) / e["Account"].nunique(), f"{m} touches per account")
+        c.num(f"C{r}", float(len(e)), f"{m} touches")
+        k = closed[closed["Closed"].dt.to_period("M") == m]
+        c.num(f"E{r}", rate(k), f"{m} win rate")
+        c.num(f"F{r}", float(len(k)), f"{m} decided")
+
+    ledger["Date"] = date(ledger["Date"])
+    monthly = ledger.groupby(ledger["Date"].dt.to_period("M"))["Amount"].sum()
+    for i, total in enumerate(monthly.values):
+        c.num(f"B{25 + i}", float(total), f"sales {monthly.index[i]}")
+    y = monthly.values[-36:].astype(float)
+    slope = np.polyfit(np.arange(1, len(y) + 1), y, 1)[0]
+    c.num("E24", 12 * slope / y.mean(), "SALESTREND linear")
+    c.num("E25", (y[-12:].sum() - y[-24:-12].sum()) / abs(y[-24:-12].sum()), "SALESTREND yoy")
+    seasonal = seasonal_decompose(pd.Series(y, index=monthly.index[-36:].to_timestamp()),
+                                  model="multiplicative", period=12).seasonal
+    by_month = {ts.month: v for ts, v in seasonal.iloc[:12].items()}
+    for m in range(1, 13):
+        c.num(f"E{29 + m}", by_month[m], f"seasonal index {m}")
+
+    for r in (65, 66, 67):
+        tenant = sheet.getCellRangeByName(f"A{r}").getString()
+        t = touches[touches["Tenant"] == tenant]
+        rating = 1 + 4 * (t["Outcome"] == "positive").sum() / len(t)
+        troubles = (t["Outcome"] == "negative").sum()
+        issues = (t["Outcome"] == "no_response").sum()
+        g = ledger[ledger["Customer"] == tenant]
+        gm = g.groupby(g["Date"].dt.to_period("M"))["Amount"].sum().values[-24:].astype(float)
+        growth = 12 * np.polyfit(np.arange(1, 25), gm, 1)[0] / gm.mean()
+        c.num(f"D{r}", growth, f"{tenant} growth")
+        parts = [(rating - 1) / 4 * 100, max(0, 100 - 30 * troubles),
+                 min(100, max(0, 50 + 250 * growth)), max(0, 100 - 25 * issues)]
+        score = sum(parts) / 4
+        c.num(f"F{r}", score, f"{tenant} fan score")
+        level = "fan" if score >= 80 else "supporter" if score >= 60 else "neutral" if score >= 40 else "at risk"
+        c.text(f"G{r}", level, f"{tenant} level")
+        goal = {"partner": 80, "grow": 60, "maintain": 40, "distance": 0}[sheet.getCellRangeByName(f"I{r}").getString()]
+        c.num(f"J{r}", goal - score, f"{tenant} gap")
+
+    listed = touches["Tenant"].isin(tenants["Tenant"]).sum()
+    c.num("F69", listed / tenants["Tenant"].nunique(), "touches per tenant, all tenants")
+    return c
+
+
+def main():
+    with Office(sys.argv[1]) as office:
+        doc = office.load(WORKBOOK)
+        doc.calculateAll()
+        c = check(doc)
+        doc.close(True)
+    for f in c.failures:
+        print(f)
+    print(f"example workbook: {c.count - len(c.failures)}/{c.count} dashboard figures match pandas/numpy/statsmodels")
+    return 1 if c.failures or c.count == 0 else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

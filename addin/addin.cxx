@@ -176,7 +176,7 @@ class CustomerAnalytics
             const Cell m = scalar(month);
             if (!m.is_empty()) return result(seasonal_index(ledger, m, scalar(years)));
             const auto all = seasonal_indices(ledger, scalar(years));
-            if (!all) return result(Result<double>(std::unexpected(all.error())));
+            if (!all) return result(Result<double>(fail(all.error())));
             Range out(12);
             for (sal_Int32 i = 0; i < 12; ++i) {
                 const Any row[2]{Any(double(i + 1)), Any((*all)[static_cast<std::size_t>(i)])};

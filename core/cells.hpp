@@ -2,8 +2,9 @@
 // them: empty cells, keys, the (range; value) filters and equal range lengths.
 #pragma once
 
+#include "result.hpp"
+
 #include <cstdint>
-#include <expected>
 #include <span>
 #include <string>
 #include <string_view>
@@ -11,18 +12,6 @@
 #include <vector>
 
 namespace ca {
-
-// The two outcomes a spreadsheet user can see: Err:502 and #N/A.
-enum class Error { invalid_argument, not_available };
-
-template <class T> using Result = std::expected<T, Error>;
-
-inline std::unexpected<Error> invalid() {
-    return std::unexpected(Error::invalid_argument);
-}
-inline std::unexpected<Error> not_available() {
-    return std::unexpected(Error::not_available);
-}
 
 // One cell as Calc hands it over. Text is UTF-8; an empty string is an empty cell.
 struct Cell {

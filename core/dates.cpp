@@ -93,7 +93,7 @@ Result<std::vector<std::optional<Day>>> read_dates(Cells column, DateOrigin orig
     out.reserve(column.size());
     for (const Cell& c : column) {
         auto d = read_date(c, origin);
-        if (!d) return std::unexpected(d.error());
+        if (!d) return fail(d.error());
         out.push_back(*d);
     }
     return out;

@@ -53,7 +53,7 @@ Result<double> fan_score(const Cell& competitor_rating, const Cell& unresolved_t
     }
     double sum = 0, used = 0;
     for (std::size_t i = 0; i < 4; ++i) {
-        if (!parts[i]) return std::unexpected(parts[i].error());
+        if (!parts[i]) return fail(parts[i].error());
         if (!*parts[i]) continue;
         sum += weight[i] * **parts[i];
         used += weight[i];
@@ -64,9 +64,9 @@ Result<double> fan_score(const Cell& competitor_rating, const Cell& unresolved_t
 
 Result<std::string> fan_level(const Cell& score_cell, const Cell& language) {
     auto lang = parse_language(language);
-    if (!lang) return std::unexpected(lang.error());
+    if (!lang) return fail(lang.error());
     auto score = read_score(score_cell);
-    if (!score) return std::unexpected(score.error());
+    if (!score) return fail(score.error());
     const bool ja = *lang == Language::ja;
     if (*score >= 80) return std::string(ja ? "ファン" : "fan");
     if (*score >= 60) return std::string(ja ? "支持者" : "supporter");
@@ -76,7 +76,7 @@ Result<std::string> fan_level(const Cell& score_cell, const Cell& language) {
 
 Result<double> fan_gap(const Cell& score_cell, const Cell& goal_cell) {
     auto score = read_score(score_cell);
-    if (!score) return std::unexpected(score.error());
+    if (!score) return fail(score.error());
     struct Goal {
         std::string_view en, ja;
         double target;

@@ -22,9 +22,9 @@ Result<std::vector<Sale>> read_sales(const Ledger& ledger) {
     const std::size_t rows = ledger.dates.size();
     if (rows == 0 || ledger.amounts.size() != rows) return invalid();
     auto dates = read_dates(ledger.dates, ledger.origin);
-    if (!dates) return std::unexpected(dates.error());
+    if (!dates) return fail(dates.error());
     auto keep = filter_mask(rows, ledger.filters);
-    if (!keep) return std::unexpected(keep.error());
+    if (!keep) return fail(keep.error());
     std::vector<Sale> sales;
     for (std::size_t i = 0; i < rows; ++i) {
         const Cell& a = ledger.amounts[i];
@@ -74,11 +74,11 @@ Result<double> finite_or_na(std::optional<double> v) {
 Result<Series> sales_by_period(const Ledger& ledger, const Cell& period, const Cell& start,
                                const Cell& end) {
     auto spec = parse_period(period);
-    if (!spec) return std::unexpected(spec.error());
+    if (!spec) return fail(spec.error());
     auto window = read_window(start, end, ledger.origin);
-    if (!window) return std::unexpected(window.error());
+    if (!window) return fail(window.error());
     auto sales = read_sales(ledger);
-    if (!sales) return std::unexpected(sales.error());
+    if (!sales) return fail(sales.error());
     std::optional<Day> first, last;
     for (const Sale& s : *sales) {
         if (!window->contains(s.day)) continue;
@@ -102,11 +102,11 @@ Result<Series> sales_by_period(const Ledger& ledger, const Cell& period, const C
 Result<MonthlyTotals> sales_window(const Ledger& ledger, const Cell& years_cell,
                                    const Cell& as_of_cell) {
     auto years = read_whole(years_cell, 1, max_years, 2);
-    if (!years) return std::unexpected(years.error());
+    if (!years) return fail(years.error());
     auto as_of = read_bound(as_of_cell, ledger.origin);
-    if (!as_of) return std::unexpected(as_of.error());
+    if (!as_of) return fail(as_of.error());
     auto sales = read_sales(ledger);
-    if (!sales) return std::unexpected(sales.error());
+    if (!sales) return fail(sales.error());
     const std::optional<Day> end_day = *as_of ? *as_of : latest_day(*sales);
     if (!end_day) return not_available();
     const PeriodIndex last = month_of(*end_day);
@@ -122,7 +122,7 @@ Result<double> sales_trend(const Ledger& ledger, const Cell& years, const Cell& 
     const bool regression = method.empty() || method == "linear" || method == "theilsen";
     if (!regression && method != "yoy" && method != "cagr") return invalid();
     auto window = sales_window(ledger, years, as_of);
-    if (!window) return std::unexpected(window.error());
+    if (!window) return fail(window.error());
     const std::vector<double>& y = window->totals;
     const std::size_t n = y.size();
     if (regression) {
@@ -158,7 +158,7 @@ Result<double> sales_trend_stat(const Ledger& ledger, const Cell& stat_cell, con
     const std::string stat = read_code(stat_cell);
     if (std::find(known.begin(), known.end(), stat) == known.end()) return invalid();
     auto window = sales_window(ledger, years, as_of);
-    if (!window) return std::unexpected(window.error());
+    if (!window) return fail(window.error());
     const std::vector<double>& y = window->totals;
     if (y.size() < 3) return not_available();
     if (stat == "n") return static_cast<double>(y.size());
@@ -180,9 +180,9 @@ Result<double> sales_trend_stat(const Ledger& ledger, const Cell& stat_cell, con
 
 Result<std::array<double, 12>> seasonal_indices(const Ledger& ledger, const Cell& years_cell) {
     auto years = read_whole(years_cell, 1, max_years, 0);
-    if (!years) return std::unexpected(years.error());
+    if (!years) return fail(years.error());
     auto sales = read_sales(ledger);
-    if (!sales) return std::unexpected(sales.error());
+    if (!sales) return fail(sales.error());
     const auto latest = latest_day(*sales);
     if (!latest) return not_available();
     const PeriodIndex last = month_of(*latest);
@@ -207,10 +207,10 @@ Result<std::array<double, 12>> seasonal_indices(const Ledger& ledger, const Cell
 
 Result<double> seasonal_index(const Ledger& ledger, const Cell& month, const Cell& years) {
     auto m = read_whole(month, 1, 12, 0);
-    if (!m) return std::unexpected(m.error());
+    if (!m) return fail(m.error());
     if (*m == 0) return invalid();
     auto all = seasonal_indices(ledger, years);
-    if (!all) return std::unexpected(all.error());
+    if (!all) return fail(all.error());
     return (*all)[static_cast<std::size_t>(*m - 1)];
 }
 

@@ -16,13 +16,13 @@ Result<Touches> collect_touches(const TouchLog& log) {
     const std::size_t rows = log.customers.size();
     if (rows == 0 || !same_length(rows, {log.dates})) return invalid();
     auto window = read_window(log.start, log.end, log.origin);
-    if (!window) return std::unexpected(window.error());
+    if (!window) return fail(window.error());
     const bool has_dates = !log.dates.empty();
     if (!has_dates && (window->start || window->end)) return invalid();
     auto dates = read_dates(log.dates, log.origin);
-    if (!dates) return std::unexpected(dates.error());
+    if (!dates) return fail(dates.error());
     auto keep = filter_mask(rows, log.filters);
-    if (!keep) return std::unexpected(keep.error());
+    if (!keep) return fail(keep.error());
 
     Touches t;
     KeyInterner keys;
@@ -62,7 +62,7 @@ std::size_t count_distinct(const std::vector<std::uint32_t>& ids, std::size_t up
 
 Result<double> average_touchpoints(const TouchLog& log) {
     auto t = collect_touches(log);
-    if (!t) return std::unexpected(t.error());
+    if (!t) return fail(t.error());
     const std::size_t customers = t->listed ? t->listed : count_distinct(t->customer, t->ids);
     if (customers == 0) return not_available();
     return static_cast<double>(t->customer.size()) / static_cast<double>(customers);
@@ -70,16 +70,16 @@ Result<double> average_touchpoints(const TouchLog& log) {
 
 Result<double> distinct_customers(const TouchLog& log) {
     auto t = collect_touches(log);
-    if (!t) return std::unexpected(t.error());
+    if (!t) return fail(t.error());
     return static_cast<double>(count_distinct(t->customer, t->ids));
 }
 
 Result<Series> touch_trend(const TouchLog& log, const Cell& period) {
     auto spec = parse_period(period);
-    if (!spec) return std::unexpected(spec.error());
+    if (!spec) return fail(spec.error());
     if (log.dates.empty()) return invalid();
     auto t = collect_touches(log);
-    if (!t) return std::unexpected(t.error());
+    if (!t) return fail(t.error());
     auto window = read_window(log.start, log.end, log.origin);
     std::optional<Day> first, last;
     if (!t->day.empty()) {

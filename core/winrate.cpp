@@ -16,13 +16,13 @@ Result<Decided> collect_decided(const DealList& deals) {
     const std::size_t rows = deals.outcomes.size();
     if (rows == 0 || !same_length(rows, {deals.dates})) return invalid();
     auto window = read_window(deals.start, deals.end, deals.origin);
-    if (!window) return std::unexpected(window.error());
+    if (!window) return fail(window.error());
     const bool has_dates = !deals.dates.empty();
     if (!has_dates && (window->start || window->end)) return invalid();
     auto dates = read_dates(deals.dates, deals.origin);
-    if (!dates) return std::unexpected(dates.error());
+    if (!dates) return fail(dates.error());
     auto keep = filter_mask(rows, deals.filters);
-    if (!keep) return std::unexpected(keep.error());
+    if (!keep) return fail(keep.error());
 
     Decided d;
     for (std::size_t i = 0; i < rows; ++i) {
@@ -66,7 +66,7 @@ Outcome classify_outcome(const Cell& cell) {
 
 Result<double> win_rate(const DealList& deals) {
     auto d = collect_decided(deals);
-    if (!d) return std::unexpected(d.error());
+    if (!d) return fail(d.error());
     if (d->won.empty()) return not_available();
     const auto won = std::count(d->won.begin(), d->won.end(), true);
     return static_cast<double>(won) / static_cast<double>(d->won.size());
@@ -74,10 +74,10 @@ Result<double> win_rate(const DealList& deals) {
 
 Result<Series> win_rate_trend(const DealList& deals, const Cell& period) {
     auto spec = parse_period(period);
-    if (!spec) return std::unexpected(spec.error());
+    if (!spec) return fail(spec.error());
     if (deals.dates.empty()) return invalid();
     auto d = collect_decided(deals);
-    if (!d) return std::unexpected(d.error());
+    if (!d) return fail(d.error());
     auto window = read_window(deals.start, deals.end, deals.origin);
     std::optional<Day> first, last;
     if (!d->day.empty()) {
@@ -113,7 +113,7 @@ Result<std::string> touch_win_diagnosis(const Cell& avg_touches, const Cell& win
                                         const Cell& touch_target, const Cell& win_target,
                                         const Cell& win_rate_change, const Cell& language) {
     auto lang = parse_language(language);
-    if (!lang) return std::unexpected(lang.error());
+    if (!lang) return fail(lang.error());
     for (const Cell* c : {&avg_touches, &win_rate, &touch_target, &win_target})
         if (c->is_empty()) return not_available();
     double touches, rate, touch_goal, rate_goal, change = 0;

@@ -9,7 +9,7 @@ using namespace std::chrono;
 
 namespace {
 Day d(int y, unsigned m, unsigned dd) {
-    return day_of(year{y} / m / dd);
+    return day_of(year{y} / month{m} / day{dd});
 }
 Day start_of(Day day, const char* code) {
     auto spec = parse_period(cell(code));

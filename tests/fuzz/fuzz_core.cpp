@@ -1,0 +1,98 @@
+// libFuzzer target for every core entry point: the input bytes become columns of cells
+// (empty, numbers including NaN, infinities and huge serials, texts including dates and
+// codes) and argument cells, and every function runs on them. Any crash, sanitizer report
+// or hang is a bug; results are not checked here (the unit and Calc tests do that).
+#include "fans.hpp"
+#include "sales_trend.hpp"
+#include "touchpoints.hpp"
+#include "winrate.hpp"
+
+#include <cstring>
+#include <limits>
+
+using namespace ca;
+
+namespace {
+
+class Bytes {
+  public:
+    Bytes(const std::uint8_t* data, std::size_t size) : p_(data), end_(data + size) {}
+    bool empty() const { return p_ == end_; }
+    std::uint8_t byte() { return empty() ? 0 : *p_++; }
+    double number() {
+        switch (byte() % 8) {
+        case 0: return std::numeric_limits<double>::quiet_NaN();
+        case 1: return std::numeric_limits<double>::infinity();
+        case 2: return -1e300;
+        case 3: return 45000 + byte() * 7.5; // dates around 2023
+        case 4: return byte() % 4;           // 0..3: outcomes, small counts
+        default: {
+            double d = 0;
+            std::uint8_t raw[sizeof d] = {};
+            for (auto& b : raw) b = byte();
+            std::memcpy(&d, raw, sizeof d);
+            return d;
+        }
+        }
+    }
+    std::string text() {
+        static const char* words[] = {"2024-04-01", "2024/4/1", "2024年4月1日", "won", "lost", "受注",
+                                      "fy", "fq13", "month", "年度", "ja", "linear", "theilsen",
+                                      "yoy", "cagr", "mk_p", "tau", "partner", "距離", " A ", "a"};
+        const std::uint8_t pick = byte();
+        if (pick < 200) return words[pick % (sizeof words / sizeof *words)];
+        std::string s;
+        for (std::uint8_t n = byte() % 16; n > 0 && !empty(); --n) s.push_back(static_cast<char>(byte()));
+        return s;
+    }
+    Cell cell() {
+        switch (byte() % 3) {
+        case 0: return {};
+        case 1: return Cell::of(number());
+        default: return Cell::of(text());
+        }
+    }
+    std::vector<Cell> column(std::size_t rows) {
+        std::vector<Cell> c;
+        for (std::size_t i = 0; i < rows; ++i) c.push_back(cell());
+        return c;
+    }
+
+  private:
+    const std::uint8_t* p_;
+    const std::uint8_t* end_;
+};
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    Bytes in(data, size);
+    const std::size_t rows = in.byte() % 64 + 1;
+    // Lengths that sometimes differ, as real mistakes do.
+    const auto length = [&] { return in.byte() % 8 == 0 ? rows + 1 : rows; };
+    const auto a = in.column(rows), b = in.column(length()), c = in.column(length()),
+               list = in.column(in.byte() % 8);
+    const Cell x = in.cell(), y = in.cell(), z = in.cell(), w = in.cell();
+    std::vector<Filter> filters;
+    if (in.byte() % 2) filters.push_back({c, in.cell()});
+    const DateOrigin origin{static_cast<Day>(in.byte()) * 1000 - 100000};
+
+    const TouchLog log{a, in.byte() % 2 ? Cells(b) : Cells{}, x, y, list, filters, origin};
+    (void)average_touchpoints(log);
+    (void)distinct_customers(log);
+    (void)touch_trend(log, z);
+    const DealList deals{a, in.byte() % 2 ? Cells(b) : Cells{}, x, y, filters, origin};
+    (void)win_rate(deals);
+    (void)win_rate_trend(deals, z);
+    (void)touch_win_diagnosis(x, y, z, w, in.cell(), in.cell());
+    const Ledger ledger{b, a, filters, origin};
+    (void)sales_by_period(ledger, z, x, y);
+    (void)sales_trend(ledger, x, y, z);
+    (void)sales_trend_stat(ledger, z, x, y);
+    (void)seasonal_indices(ledger, x);
+    (void)seasonal_index(ledger, w, x);
+    (void)fan_score(x, y, z, w, list);
+    (void)fan_level(x, y);
+    (void)fan_gap(x, z);
+    return 0;
+}

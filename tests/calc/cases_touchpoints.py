@@ -74,6 +74,76 @@ def avgtouchpoints():
     }
 
 
+def distinctcustomers():
+    return {
+        "sheets": {"Log": TOUCH_LOG, "Plain": TOUCH_LOG[1:]},
+        "cases": [
+            ("no dates: c001 c002 1001 c003 c004", f"=DISTINCTCUSTOMERS({L})", 5.0),
+            ("with dates: C002 also has a dated touch", f"=DISTINCTCUSTOMERS({L};{D})", 5.0),
+            ("April-May", f'=DISTINCTCUSTOMERS({L};{D};"2024-04-01";"2024-05-31")', 3.0),
+            ("June, text window", f'=DISTINCTCUSTOMERS({L};{D};"2024/6/1";"2024年6月30日")', 2.0),
+            ("no touch in the window gives 0", f'=DISTINCTCUSTOMERS({L};{D};"2025-01-01")', 0.0),
+            ("only blank ids give 0", "=DISTINCTCUSTOMERS($Log.G2:G11)", 0.0),
+            ("filter Sales", f'=DISTINCTCUSTOMERS({L};;;;{"$Log.C2:C11"};"sales")', 3.0),
+            ("filter Support: 1001 as number and text is one id", f'=DISTINCTCUSTOMERS({L};;;;$Log.C2:C11;"Support")', 2.0),
+            ("two filters", f'=DISTINCTCUSTOMERS({L};;;;$Log.C2:C11;"Sales";$Log.D2:D11;"visit")', 1.0),
+            ("filter matching nothing gives 0", f'=DISTINCTCUSTOMERS({L};;;;$Log.C2:C11;"HR")', 0.0),
+            ("the list column: C001..C005 and 1001", "=DISTINCTCUSTOMERS($Log.E2:E7)", 6.0),
+            ("a row: C001 twice", "=DISTINCTCUSTOMERS($Log.E2:F2)", 1.0),
+            ("whole columns", "=DISTINCTCUSTOMERS($Plain.A:A;$Plain.B:B)", 5.0),
+            ("an array constant with case and blanks", '=DISTINCTCUSTOMERS({"a";" A";"b";""})', 2.0),
+            ("odd filter arguments", f"=DISTINCTCUSTOMERS({L};;;;$Log.C2:C11)", ERR),
+            ("start after end", f'=DISTINCTCUSTOMERS({L};{D};"2024-06-01";"2024-05-01")', ERR),
+            ("dates of another length", f"=DISTINCTCUSTOMERS({L};$Log.B2:B9)", ERR),
+            ("text that is not a date", f"=DISTINCTCUSTOMERS({L};$Log.D2:D11)", ERR),
+            ("a two-column block", "=DISTINCTCUSTOMERS($Log.A2:B11)", ERR),
+            ("start without dates", f'=DISTINCTCUSTOMERS({L};;"2024-04-01")', ERR),
+        ],
+    }
+
+
+def touchtrend():
+    # Dated touches with an id: Mar C004 | Apr c001 c001 | May C002 1001 | Jun 1001 C003 | Jul C001
+    def t(args=""):
+        return f"TOUCHTREND({L};{D}{args})"
+    q = chr(34)
+    return {
+        "sheets": {"Log": TOUCH_LOG},
+        "cases": [
+            ("months March..July", f"=ROWS({t()})", 5.0),
+            ("three columns", f"=COLUMNS({t()})", 3.0),
+            ("first period 2024-03-01", f"=INDEX({t()};1;1)", serial("2024-03-01")),
+            ("April: c001 twice", f"=INDEX({t()};2;2)", 2.0),
+            ("April: 2 touches", f"=INDEX({t()};2;3)", 2.0),
+            ("May: two customers, one touch each", f"=INDEX({t()};3;2)", 1.0),
+            ("last period 2024-07-01", f"=INDEX({t()};5;1)", serial("2024-07-01")),
+            ("quarters: Q1..Q3", f"=ROWS({t(';' + q + 'quarter' + q)})", 3.0),
+            ("Q2: 6 touches / 4 customers", f"=INDEX({t(';' + q + '四半期' + q)};2;2)", 1.5),
+            ("fy: FY2023 (March) and FY2024", f"=ROWS({t(';' + q + 'fy' + q)})", 2.0),
+            ("fy: FY2024 starts 2024-04-01", f"=INDEX({t(';' + q + '年度' + q)};2;1)", serial("2024-04-01")),
+            ("FY2024: 7 touches / 4 customers", f"=INDEX({t(';' + q + 'fy' + q)};2;2)", 1.75),
+            ("year: 8 / 5", f"=INDEX({t(';' + q + 'year' + q)};1;2)", 1.6),
+            ("fq: first quarter starts 2024-01-01", f"=INDEX({t(';' + q + 'fq' + q)};1;1)", serial("2024-01-01")),
+            ("fy10 starts 2023-10-01", f"=INDEX({t(';' + q + 'FY10' + q)};1;1)", serial("2023-10-01")),
+            ("fq2: May-July has 5 touches", f"=INDEX({t(';' + q + 'fq2' + q)};2;3)", 5.0),
+            ("月 is month", f"=ROWS({t(';' + q + '月' + q)})", 5.0),
+            ("Start/End widen: Jan..Aug", f"=ROWS({t(';;' + q + '2024-01-01' + q + ';' + q + '2024-08-31' + q)})", 8.0),
+            ("January without touches: empty average (TRUE)", f"=INDEX({t(';;' + q + '2024-01-01' + q)};1;2)=\"\"", 1.0),
+            ("January: 0 touches", f"=INDEX({t(';;' + q + '2024-01-01' + q)};1;3)", 0.0),
+            ("customer list of 6: April 2/6", f"=INDEX({t(';;;;$Log.E2:E7')};2;2)", 2 / 6),
+            ("customer list: an empty month averages 0", f"=INDEX({t(';;' + q + '2024-01-01' + q + ';;$Log.E2:E7')};1;2)", 0.0),
+            ("filter Sales: June is empty", f"=INDEX({t(';;;;;$Log.C2:C11;' + q + 'Sales' + q)};4;3)", 0.0),
+            ("unknown period", f"=ROWS({t(';' + q + 'week' + q)})", ERR),
+            ("fy13", f"=ROWS({t(';' + q + 'fy13' + q)})", ERR),
+            ("text that is not a date", f"=ROWS(TOUCHTREND({L};$Log.D2:D11))", ERR),
+            ("dates of another length", f"=ROWS(TOUCHTREND({L};$Log.B2:B9))", ERR),
+            ("no touch after the start", f"=ROWS({t(';;' + q + '2025-01-01' + q)})", NA),
+            ("start after end", f"=ROWS({t(';;' + q + '2024-06-01' + q + ';' + q + '2024-05-01' + q)})", ERR),
+            ("odd filter arguments", f"=ROWS({t(';;;;;$Log.C2:C11')})", ERR),
+        ],
+    }
+
+
 def saas_crosscheck():
     """Touches per tenant on ../shared/data/saas-crm, expected values by pandas."""
     acts = pd.read_csv(os.path.join(DATA, "saas-crm", "crm_activities.csv"))
@@ -90,6 +160,21 @@ def saas_crosscheck():
     T, A, K = f"$Activities.A2:A{n}", f"$Activities.B2:B{n}", f"$Activities.C2:C{n}"
     TL = f"$Tenants.A2:A{len(tenants) + 1}"
     calls = acts["activity_type"] == "call_completed"
+    # TOUCHTREND by month, every tenant in the denominator; DISTINCTCUSTOMERS per quarter.
+    month = dates.dt.to_period("M")
+    per_month = acts[listed].groupby(month[listed]).size()
+    trend = f"TOUCHTREND({T};{A};;;;{TL})"
+    trend_cases = [("pandas: months of activity", f"=ROWS({trend})", float(len(per_month)))]
+    for i in range(len(per_month)):
+        trend_cases.append((f"pandas: {per_month.index[i]} touches per tenant", f"=INDEX({trend};{i + 1};2)",
+                            per_month.iloc[i] / n_tenants))
+        trend_cases.append((f"pandas: {per_month.index[i]} touches", f"=INDEX({trend};{i + 1};3)",
+                            float(per_month.iloc[i])))
+    quarter = dates.dt.to_period("Q")
+    for qtr, ids in acts.groupby(quarter)["tenant_id"]:
+        start, end = qtr.start_time.strftime("%Y-%m-%d"), qtr.end_time.strftime("%Y-%m-%d")
+        trend_cases.append((f"pandas: distinct tenants {qtr}",
+                            f'=DISTINCTCUSTOMERS({T};{A};"{start}";"{end}")', float(ids.nunique())))
     return {
         "sheets": {"Activities": rows, "Tenants": [["tenant_id"]] + [[t] for t in tenants["tenant_id"]]},
         "cases": [
@@ -108,11 +193,13 @@ def saas_crosscheck():
              f'=AVGTOUCHPOINTS({T};;;;;{K};"call_completed")', calls.sum() / acts[calls]["tenant_id"].nunique()),
             ("pandas: distinct tenants touched",
              f"=DISTINCTCUSTOMERS({T})", float(acts["tenant_id"].nunique())),
-        ],
+        ] + trend_cases,
     }
 
 
 DOCS = {
     "avgtouchpoints": avgtouchpoints,
+    "distinctcustomers": distinctcustomers,
+    "touchtrend": touchtrend,
     "saas_crosscheck": saas_crosscheck,
 }

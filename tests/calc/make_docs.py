@@ -38,6 +38,11 @@ def fill(sheet, rows):
                  for r in rows)
     rng = sheet.getCellRangeByPosition(0, 0, width - 1, len(rows) - 1)
     rng.setDataArray(data)
+    # Cells such as "=SUMIFS(...)" are formulas: Calc's own references in the document.
+    for r, row in enumerate(rows):
+        for c, v in enumerate(row):
+            if isinstance(v, str) and v.startswith("="):
+                sheet.getCellByPosition(c, r).setFormula(v)
 
 
 def make(office, name, doc_spec):

@@ -21,7 +21,7 @@ from office import Office, store  # noqa: E402
 DATA = os.path.join(HERE, "..", "..", "shared", "data")
 OUT = os.path.join(HERE, "customer-analytics.ods")
 EPOCH = pd.Timestamp("1899-12-30")
-FAN_TENANTS = ["ten_001", "ten_002", "ten_003"]
+FAN_TENANTS = ["ten_001", "ten_002", "ten_004"]  # ten_004 churned on 2024-07-04
 
 
 def serial(date):
@@ -54,20 +54,25 @@ def tenants_sheet():
 
 
 def ledger_sheet():
-    """Three years of invoices: one growing, one flat, one shrinking customer, all with a
-    year-end peak (12月) and a summer dip (8月)."""
+    """Three years of invoices: one growing, one flat, one shrinking customer that churns
+    (no invoice after its churn date in subscriptions.csv), all with a year-end peak (12月)
+    and a summer dip (8月)."""
     rng = random.Random(20240401)
-    growth = {"ten_001": 0.02, "ten_002": 0.0, "ten_003": -0.015}
+    growth = {"ten_001": 0.02, "ten_002": 0.0, "ten_004": -0.015}
+    subs = pd.read_csv(os.path.join(DATA, "saas-crm", "subscriptions.csv")).set_index("tenant_id")
     season = [1.0, 0.9, 1.1, 1.0, 1.0, 1.0, 0.95, 0.7, 1.0, 1.05, 1.1, 1.4]
     rows = [["Date", "Customer", "Dept", "Amount"]]
     for m in range(36):
         year, month = 2022 + (m + 3) // 12, (m + 3) % 12 + 1  # April 2022 .. March 2025
         for tenant, g in growth.items():
+            churn = subs.loc[tenant, "churn_date"]
+            if isinstance(churn, str) and f"{year}-{month:02d}-28" > churn:
+                continue
             for _ in range(3):
                 day = rng.randint(1, 28)
                 amount = 1000 * (1 + g) ** m * season[month - 1] * rng.uniform(0.85, 1.15)
                 rows.append([serial(f"{year}-{month:02d}-{day:02d}"), tenant,
-                             "Sales" if tenant != "ten_003" else "Support", round(amount, 2)])
+                             "Sales" if tenant != "ten_004" else "Support", round(amount, 2)])
     return rows
 
 
@@ -174,23 +179,27 @@ def dashboard(sheet, n_deals, n_touches, n_tenants, n_ledger):
 
     put(sheet, "A63", "Fans / ファン度 (saas-crm tenants)")
     heads = ["Tenant", "Rating 1-5 (positive share)", "Troubles (negative)", "Growth / 成長率",
-             "Open issues (no response)", "Fan score", "Level", "レベル", "Goal / 目標", "Gap / 差"]
-    for col, text in zip("ABCDEFGHIJ", heads):
+             "Open issues (no response)", "Fan score", "Level", "レベル", "Goal / 目標", "Gap / 差",
+             "Churned / 解約"]
+    churn = pd.read_csv(os.path.join(DATA, "saas-crm", "subscriptions.csv")).set_index("tenant_id")["churn_date"]
+    for col, text in zip("ABCDEFGHIJK", heads):
         put(sheet, f"{col}64", text)
-    goals = ["partner", "grow", "maintain"]
+    goals = ["partner", "grow", "distance"]
     for i, tenant in enumerate(FAN_TENANTS):
         r = 65 + i
         put(sheet, f"A{r}", tenant)
         # How the customer rates us, from the share of positive activity outcomes.
         put(sheet, f"B{r}", f'=1+4*COUNTIFS({T("A")};A{r};{T("D")};"positive")/COUNTIFS({T("A")};A{r})')
         put(sheet, f"C{r}", f'=COUNTIFS({T("A")};A{r};{T("D")};"negative")')
-        put(sheet, f"D{r}", f'=SALESTREND({G("A")};{G("D")};2;;;{G("B")};A{r})')
+        # As of the ledger's end, so that the months after a churn count as zero sales.
+        put(sheet, f"D{r}", f'=SALESTREND({G("A")};{G("D")};2;MAX({G("A")});;{G("B")};A{r})')
         put(sheet, f"E{r}", f'=COUNTIFS({T("A")};A{r};{T("D")};"no_response")')
         put(sheet, f"F{r}", f"=FANSCORE(B{r};C{r};D{r};E{r})")
         put(sheet, f"G{r}", f"=FANLEVEL(F{r})")
         put(sheet, f"H{r}", f'=FANLEVEL(F{r};"ja")')
         put(sheet, f"I{r}", goals[i])
         put(sheet, f"J{r}", f"=FANGAP(F{r};I{r})")
+        put(sheet, f"K{r}", churn[tenant] if isinstance(churn[tenant], str) else "-")
     put(sheet, "A69", "Average touchpoints per tenant, all tenants counted / 全テナント平均接点回数")
     put(sheet, "F69", f"=AVGTOUCHPOINTS({T('A')};;;;{tenants})")
 

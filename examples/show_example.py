@@ -43,7 +43,7 @@ def print_figures(sheet):
     print(f"  seasonal index Jan..Dec: {' '.join(season)}")
     print("Fans / ファン度")
     for r in range(65, 68):
-        cells = [text(sheet, f"{col}{r}") for col in "ABCDEFGHIJ"]
+        cells = [text(sheet, f"{col}{r}") for col in "ABCDEFGHIJK"]
         print("  " + " | ".join(cells))
     print(f"Average touchpoints per tenant, zero-touch tenants counted: {text(sheet, 'F69')}")
 

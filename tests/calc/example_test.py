@@ -117,7 +117,10 @@ def check(doc):
         troubles = (t["Outcome"] == "negative").sum()
         issues = (t["Outcome"] == "no_response").sum()
         g = ledger[ledger["Customer"] == tenant]
-        gm = g.groupby(g["Date"].dt.to_period("M"))["Amount"].sum().values[-24:].astype(float)
+        end = ledger["Date"].max().to_period("M")
+        window = pd.period_range(end - 23, end, freq="M")
+        gm = g.groupby(g["Date"].dt.to_period("M"))["Amount"].sum().reindex(window, fill_value=0.0)
+        gm = gm.values.astype(float)
         growth = 12 * np.polyfit(np.arange(1, 25), gm, 1)[0] / gm.mean()
         c.num(f"D{r}", growth, f"{tenant} growth")
         parts = [(rating - 1) / 4 * 100, max(0, 100 - 30 * troubles),

@@ -26,7 +26,7 @@ def all_docs():
         docs.update(module.DOCS)
     return docs
 
-CHECK = ('=IF(ISERROR(B{r});IF(ISNA(B{r});C{r}="#N/A";C{r}="Err:502");'
+CHECK = ('=IF(ISERROR(B{r});IF(ISNA(B{r});C{r}="#N/A";AND(C{r}<>"#N/A";OR(LEFT(C{r};4)="Err:";LEFT(C{r};1)="#")));'
          'IF(ISNUMBER(C{r});ABS(B{r}-C{r})<=1E-9*MAX(1;ABS(C{r}));B{r}=C{r}))')
 
 

@@ -13,7 +13,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "..", "scripts"))
 from office import Office  # noqa: E402
 
-ERRORS = {"Err:502": 502, "#N/A": 32767}
+ERRORS = {"Err:502": 502, "#N/A": 32767, "Err:504": 504, "#DIV/0!": 532}
 
 
 def check_row(sheet, row):

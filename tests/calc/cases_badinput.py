@@ -1,0 +1,151 @@
+"""The bad-input matrix: every function fed what real spreadsheets hold by mistake.
+Each row gives exactly the documented result; none may crash or hang the office.
+
+Calc's own behaviour, documented in docs/decisions.md: a range holding an error cell never
+reaches the add-in (Err:504); an error value given as a single argument propagates
+(#DIV/0!); too few or too many arguments are Err:504."""
+from common import ERR, NA, serial
+
+E504, DIV0 = "Err:504", "#DIV/0!"
+
+# A small log: customer, date, amount, outcome, a column with an error cell, text, numbers.
+BAD = [
+    ["C1", serial("2024-01-10"), 100.0, "won", 1.0, "x", 1e308],
+    ["C2", serial("2024-02-10"), 200.0, "lost", "=1/0", "y", 1e308],
+    ["C1", serial("2024-03-10"), 300.0, "won", 3.0, "z", 1e308],
+    ["C3", serial("2024-04-10"), 400.0, "open", 4.0, "w", 1e308],
+]
+A, B, C, D, E, F, G = ("$Bad.%s1:%s4" % (c, c) for c in "ABCDEFG")
+SHORT = "$Bad.A1:A3"
+BLOCK = "$Bad.A1:B4"
+q = chr(34)
+
+# For each function: a valid call, then bad variants as (title, formula, expected).
+MATRIX = {
+    "AVGTOUCHPOINTS": [
+        ("valid", f"=AVGTOUCHPOINTS({A};{B})", 4 / 3),
+        ("error cell in the customers", f"=AVGTOUCHPOINTS({E})", E504),
+        ("error cell in the dates", f"=AVGTOUCHPOINTS({A};{E})", E504),
+        ("text in the dates", f"=AVGTOUCHPOINTS({A};{F})", ERR),
+        ("huge serials in the dates", f"=AVGTOUCHPOINTS({A};{G})", ERR),
+        ("lengths differ", f"=AVGTOUCHPOINTS({A};$Bad.B1:B3)", ERR),
+        ("a block", f"=AVGTOUCHPOINTS({BLOCK})", ERR),
+        ("no argument", "=AVGTOUCHPOINTS()", E504),
+        ("an error value as Start", f"=AVGTOUCHPOINTS({A};{B};1/0)", DIV0),
+        ("empty whole columns", "=AVGTOUCHPOINTS($Empty.A:A;$Empty.B:B)", NA),
+        ("an array instead of a range", '=AVGTOUCHPOINTS({"a";"b";"a"})', 1.5),
+    ],
+    "DISTINCTCUSTOMERS": [
+        ("valid", f"=DISTINCTCUSTOMERS({A};{B})", 3.0),
+        ("error cell", f"=DISTINCTCUSTOMERS({E})", E504),
+        ("text in the dates", f"=DISTINCTCUSTOMERS({A};{F})", ERR),
+        ("lengths differ", f"=DISTINCTCUSTOMERS({A};{SHORT})", ERR),
+        ("a block", f"=DISTINCTCUSTOMERS({BLOCK})", ERR),
+        ("no argument", "=DISTINCTCUSTOMERS()", E504),
+        ("empty whole column", "=DISTINCTCUSTOMERS($Empty.A:A)", 0.0),
+        ("an array", '=DISTINCTCUSTOMERS({1;"1";" 1 "})', 1.0),
+    ],
+    "TOUCHTREND": [
+        ("valid", f"=ROWS(TOUCHTREND({A};{B}))", 4.0),
+        ("error cell", f"=ROWS(TOUCHTREND({A};{E}))", E504),
+        ("text dates that are not dates", f"=ROWS(TOUCHTREND({A};{F}))", ERR),
+        ("lengths differ", f"=ROWS(TOUCHTREND({A};$Bad.B1:B3))", ERR),
+        ("unknown period", f"=ROWS(TOUCHTREND({A};{B};{q}daily{q}))", ERR),
+        ("a number as period", f"=ROWS(TOUCHTREND({A};{B};3))", ERR),
+        ("one argument", f"=ROWS(TOUCHTREND({A}))", E504),
+        ("empty whole columns", "=ROWS(TOUCHTREND($Empty.A:A;$Empty.B:B))", NA),
+    ],
+    "WINRATE": [
+        ("valid", f"=WINRATE({D})", 2 / 3),
+        ("error cell", f"=WINRATE({E})", E504),
+        ("text dates", f"=WINRATE({D};{F})", ERR),
+        ("lengths differ", f"=WINRATE({D};{SHORT})", ERR),
+        ("a block", f"=WINRATE({BLOCK})", ERR),
+        ("numbers that are neither 1 nor 0 are open", f"=WINRATE({C})", NA),
+        ("empty whole column", "=WINRATE($Empty.A:A)", NA),
+    ],
+    "WINRATETREND": [
+        ("valid", f"=ROWS(WINRATETREND({D};{B}))", 3.0),
+        ("error cell", f"=ROWS(WINRATETREND({D};{E}))", E504),
+        ("unknown period", f"=ROWS(WINRATETREND({D};{B};{q}fy0{q}))", ERR),
+        ("lengths differ", f"=ROWS(WINRATETREND({D};$Bad.B1:B3))", ERR),
+        ("huge serials", f"=ROWS(WINRATETREND({D};{G}))", ERR),
+    ],
+    "TOUCHWINDIAG": [
+        ("valid", "=TOUCHWINDIAG(3;0.5;2;0.4)", "keep"),
+        ("an error value", "=TOUCHWINDIAG(1/0;0.5;2;0.4)", DIV0),
+        ("too few arguments", "=TOUCHWINDIAG(3;0.5)", NA),
+        ("too many arguments", '=TOUCHWINDIAG(3;0.5;2;0.4;0;"en";1)', E504),
+        ("a range where a value belongs", f"=TOUCHWINDIAG({C};0.5;2;0.4)", ERR),
+        ("a huge rate", "=TOUCHWINDIAG(3;1E308;2;0.4)", ERR),
+        ("unknown language", '=TOUCHWINDIAG(3;0.5;2;0.4;;"english")', ERR),
+    ],
+    "SALESBYPERIOD": [
+        ("valid", f"=INDEX(SALESBYPERIOD({B};{C});4;2)", 400.0),
+        ("error cell in the amounts", f"=ROWS(SALESBYPERIOD({B};{E}))", E504),
+        ("text in the amounts", f"=ROWS(SALESBYPERIOD({B};{F}))", ERR),
+        ("lengths differ", f"=ROWS(SALESBYPERIOD({B};$Bad.C1:C3))", ERR),
+        ("huge amounts add up to an overflow: still a number or empty, never inf", f"=ISERROR(SALESBYPERIOD({B};{G}))", 0.0),
+        ("unknown period", f"=ROWS(SALESBYPERIOD({B};{C};{q}hour{q}))", ERR),
+        ("empty whole columns", "=ROWS(SALESBYPERIOD($Empty.A:A;$Empty.B:B))", NA),
+    ],
+    "SALESTREND": [
+        ("valid", f"=SALESTREND({B};{C})", 12 * 100 / 250),
+        ("error cell", f"=SALESTREND({B};{E})", E504),
+        ("text in the amounts", f"=SALESTREND({B};{F})", ERR),
+        ("amounts so large the mean overflows", f"=SALESTREND({B};{G})", NA),
+        ("negative and zero amounts count", f'=SALESTREND({B};{{-100;0;100;200}})', 12 * 100 / 50),
+        ("unknown method", f'=SALESTREND({B};{C};;;{q}arima{q})', ERR),
+        ("Years 1E300", f"=SALESTREND({B};{C};1E300)", ERR),
+        ("empty whole columns", "=SALESTREND($Empty.A:A;$Empty.B:B)", NA),
+    ],
+    "SALESTRENDSTAT": [
+        ("valid", f'=SALESTRENDSTAT({B};{C};"slope")', 100.0),
+        ("error cell", f'=SALESTRENDSTAT({B};{E};"n")', E504),
+        ("unknown stat", f'=SALESTRENDSTAT({B};{C};"mean")', ERR),
+        ("a number as stat", f"=SALESTRENDSTAT({B};{C};1)", ERR),
+        ("overflowing amounts", f'=SALESTRENDSTAT({B};{G};"slope")', NA),
+        ("AsOf 1E12", f'=SALESTRENDSTAT({B};{C};"n";;1E12)', ERR),
+    ],
+    "SEASONALINDEX": [
+        ("too little history", f"=SEASONALINDEX({B};{C};1)", NA),
+        ("error cell", f"=SEASONALINDEX({B};{E};1)", E504),
+        ("text in the amounts", f"=SEASONALINDEX({B};{F};1)", ERR),
+        ("Month -1", f"=SEASONALINDEX({B};{C};-1)", ERR),
+        ("Month as text", f'=SEASONALINDEX({B};{C};"Dec")', ERR),
+        ("empty whole columns", "=SEASONALINDEX($Empty.A:A;$Empty.B:B;1)", NA),
+    ],
+    "FANSCORE": [
+        ("valid", "=FANSCORE(5;0;0.2;0)", 100.0),
+        ("an error value", "=FANSCORE(1/0;0;0;0)", DIV0),
+        ("infinite-like growth", "=FANSCORE(;;1E308;)", 100.0),
+        ("huge troubles", "=FANSCORE(;1E15;;)", 0.0),
+        ("a range where a value belongs", f"=FANSCORE({C};0;0;0)", ERR),
+        ("weights with an error cell", f"=FANSCORE(3;0;0;0;{E})", E504),
+        ("weights as text", f"=FANSCORE(3;0;0;0;{F})", ERR),
+        ("too many arguments", "=FANSCORE(3;0;0;0;1;2)", E504),
+    ],
+    "FANLEVEL": [
+        ("valid", "=FANLEVEL(50)", "neutral"),
+        ("an error value", "=FANLEVEL(1/0)", DIV0),
+        ("1E308", "=FANLEVEL(1E308)", ERR),
+        ("a range", f"=FANLEVEL({C})", ERR),
+        ("language as a number", "=FANLEVEL(50;1)", ERR),
+    ],
+    "FANGAP": [
+        ("valid", '=FANGAP(50;"grow")', 10.0),
+        ("an error value", '=FANGAP(1/0;"grow")', DIV0),
+        ("goal as a number", "=FANGAP(50;60)", ERR),
+        ("a range as goal", f"=FANGAP(50;{F})", ERR),
+        ("no goal", "=FANGAP(50)", ERR),
+    ],
+}
+
+
+def badinput():
+    cases = [(f"{name}: {title}", formula, expected)
+             for name, rows in MATRIX.items() for title, formula, expected in rows]
+    return {"sheets": {"Bad": BAD, "Empty": [[None]]}, "cases": cases}
+
+
+DOCS = {"badinput": badinput}

@@ -1,5 +1,6 @@
 #include "sales_trend.hpp"
 
+#include "rows.hpp"
 #include "trend_stats.hpp"
 
 #include <algorithm>
@@ -16,24 +17,28 @@ struct Sale {
     double amount;
 };
 
-// Rows with both a date and an amount that pass the filters. Text or a non-finite number
-// in the amount column: Err:502.
-Result<std::vector<Sale>> read_sales(const Ledger& ledger) {
-    const std::size_t rows = ledger.dates.size();
-    if (rows == 0 || ledger.amounts.size() != rows) return invalid();
-    auto dates = read_dates(ledger.dates, ledger.origin);
-    if (!dates) return fail(dates.error());
-    auto keep = filter_mask(rows, ledger.filters);
-    if (!keep) return fail(keep.error());
+struct Sales {
     std::vector<Sale> sales;
-    for (std::size_t i = 0; i < rows; ++i) {
-        const Cell& a = ledger.amounts[i];
-        if (a.kind == Cell::Kind::text && !key_text(a).empty()) return invalid();
-        if (a.kind == Cell::Kind::number && !std::isfinite(a.number)) return invalid();
-        if (a.kind != Cell::Kind::number || !(*dates)[i] || !(*keep)[i]) continue;
-        sales.push_back({*(*dates)[i], a.number});
+    DateWindow window;
+};
+
+// Rows with a date in the window and an amount that pass the filters. Text or a
+// non-finite number anywhere in the amount column: Err:502.
+Result<Sales> read_sales(const Ledger& ledger, const Cell& start = {}, const Cell& end = {}) {
+    if (ledger.amounts.size() != ledger.dates.size()) return invalid();
+    for (const Cell& a : ledger.amounts)
+        if ((a.kind == Cell::Kind::text && !key_text(a).empty()) ||
+            (a.kind == Cell::Kind::number && !std::isfinite(a.number)))
+            return invalid();
+    auto rows =
+        select_rows(ledger.dates.size(), ledger.dates, start, end, ledger.filters, ledger.origin);
+    if (!rows) return fail(rows.error());
+    Sales out{{}, rows->window};
+    for (std::size_t k = 0; k < rows->index.size(); ++k) {
+        const Cell& a = ledger.amounts[rows->index[k]];
+        if (a.kind == Cell::Kind::number) out.sales.push_back({rows->day[k], a.number});
     }
-    return sales;
+    return out;
 }
 
 // Monthly totals of `sales` from month `from` to `to`, both inclusive.
@@ -75,22 +80,16 @@ Result<Series> sales_by_period(const Ledger& ledger, const Cell& period, const C
                                const Cell& end) {
     auto spec = parse_period(period);
     if (!spec) return fail(spec.error());
-    auto window = read_window(start, end, ledger.origin);
-    if (!window) return fail(window.error());
-    auto sales = read_sales(ledger);
+    auto sales = read_sales(ledger, start, end);
     if (!sales) return fail(sales.error());
-    std::optional<Day> first, last;
-    for (const Sale& s : *sales) {
-        if (!window->contains(s.day)) continue;
-        if (!first || s.day < *first) first = s.day;
-        if (!last || s.day > *last) last = s.day;
-    }
-    const PeriodRange range = period_range(*window, first, last, *spec);
+    std::vector<Day> days;
+    for (const Sale& s : sales->sales)
+        days.push_back(s.day);
+    const PeriodRange range = series_range(sales->window, days, *spec);
     if (range.count() == 0) return not_available();
     std::vector<double> totals(range.count(), 0);
-    for (const Sale& s : *sales)
-        if (window->contains(s.day))
-            totals[static_cast<std::size_t>(period_of(s.day, *spec) - range.first)] += s.amount;
+    for (const Sale& s : sales->sales)
+        totals[static_cast<std::size_t>(period_of(s.day, *spec) - range.first)] += s.amount;
     Series series;
     for (std::size_t p = 0; p < range.count(); ++p) {
         series.starts.push_back(period_start(range.first + static_cast<PeriodIndex>(p), *spec));
@@ -107,13 +106,13 @@ Result<MonthlyTotals> sales_window(const Ledger& ledger, const Cell& years_cell,
     if (!as_of) return fail(as_of.error());
     auto sales = read_sales(ledger);
     if (!sales) return fail(sales.error());
-    const std::optional<Day> end_day = *as_of ? *as_of : latest_day(*sales);
+    const std::optional<Day> end_day = *as_of ? *as_of : latest_day(sales->sales);
     if (!end_day) return not_available();
     const PeriodIndex last = month_of(*end_day);
-    const auto first_sale = first_sale_month(*sales, last);
+    const auto first_sale = first_sale_month(sales->sales, last);
     if (!first_sale) return not_available();
     const PeriodIndex first = std::max(last - 12 * *years + 1, *first_sale);
-    return MonthlyTotals{first, monthly_totals(*sales, first, last)};
+    return MonthlyTotals{first, monthly_totals(sales->sales, first, last)};
 }
 
 Result<double> sales_trend(const Ledger& ledger, const Cell& years, const Cell& as_of,
@@ -183,16 +182,16 @@ Result<std::array<double, 12>> seasonal_indices(const Ledger& ledger, const Cell
     if (!years) return fail(years.error());
     auto sales = read_sales(ledger);
     if (!sales) return fail(sales.error());
-    const auto latest = latest_day(*sales);
+    const auto latest = latest_day(sales->sales);
     if (!latest) return not_available();
     const PeriodIndex last = month_of(*latest);
-    const auto first_sale = first_sale_month(*sales, last);
+    const auto first_sale = first_sale_month(sales->sales, last);
     if (!first_sale) return not_available();
     // Default: every whole year of data up to the latest month.
     const PeriodIndex span = *years ? 12 * *years : (last - *first_sale + 1) / 12 * 12;
     const PeriodIndex first = std::max(last - span + 1, *first_sale);
     if (last - first + 1 < 24) return not_available();
-    const auto by_position = stats::seasonal_indices(monthly_totals(*sales, first, last), 12);
+    const auto by_position = stats::seasonal_indices(monthly_totals(sales->sales, first, last), 12);
     if (!by_position) return not_available();
     std::array<double, 12> by_month{};
     for (std::size_t k = 0; k < 12; ++k) {

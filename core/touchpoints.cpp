@@ -1,5 +1,7 @@
 #include "touchpoints.hpp"
 
+#include "rows.hpp"
+
 #include <algorithm>
 
 namespace ca {
@@ -8,23 +10,17 @@ namespace {
 struct Touches {
     std::vector<std::uint32_t> customer; // interned ids, 1..
     std::vector<Day> day;                // parallel to customer when dates were given
-    std::size_t ids = 0;                 // ids interned so far (upper bound of customer)
-    std::size_t listed = 0;              // distinct ids in the customer list, 0 without one
+    DateWindow window;
+    std::size_t ids = 0;    // ids interned so far (upper bound of customer)
+    std::size_t listed = 0; // distinct ids in the customer list, 0 without one
 };
 
 Result<Touches> collect_touches(const TouchLog& log) {
-    const std::size_t rows = log.customers.size();
-    if (rows == 0 || !same_length(rows, {log.dates})) return invalid();
-    auto window = read_window(log.start, log.end, log.origin);
-    if (!window) return fail(window.error());
-    const bool has_dates = !log.dates.empty();
-    if (!has_dates && (window->start || window->end)) return invalid();
-    auto dates = read_dates(log.dates, log.origin);
-    if (!dates) return fail(dates.error());
-    auto keep = filter_mask(rows, log.filters);
-    if (!keep) return fail(keep.error());
-
+    auto rows =
+        select_rows(log.customers.size(), log.dates, log.start, log.end, log.filters, log.origin);
+    if (!rows) return fail(rows.error());
     Touches t;
+    t.window = rows->window;
     KeyInterner keys;
     const bool has_list = !log.customer_list.empty();
     if (has_list) {
@@ -33,18 +29,12 @@ Result<Touches> collect_touches(const TouchLog& log) {
         t.listed = keys.size();
         if (t.listed == 0) return not_available();
     }
-    for (std::size_t i = 0; i < rows; ++i) {
-        if (!(*keep)[i]) continue;
-        std::optional<Day> day;
-        if (has_dates) {
-            day = (*dates)[i];
-            if (!day || !window->contains(*day)) continue;
-        }
-        const std::uint32_t id =
-            has_list ? keys.find(log.customers[i]) : keys.intern(log.customers[i]);
+    for (std::size_t k = 0; k < rows->index.size(); ++k) {
+        const Cell& customer = log.customers[rows->index[k]];
+        const std::uint32_t id = has_list ? keys.find(customer) : keys.intern(customer);
         if (id == 0) continue;
         t.customer.push_back(id);
-        if (day) t.day.push_back(*day);
+        if (!rows->day.empty()) t.day.push_back(rows->day[k]);
     }
     t.ids = keys.size();
     return t;
@@ -80,13 +70,7 @@ Result<Series> touch_trend(const TouchLog& log, const Cell& period) {
     if (log.dates.empty()) return invalid();
     auto t = collect_touches(log);
     if (!t) return fail(t.error());
-    auto window = read_window(log.start, log.end, log.origin);
-    std::optional<Day> first, last;
-    if (!t->day.empty()) {
-        auto [lo, hi] = std::minmax_element(t->day.begin(), t->day.end());
-        first = *lo, last = *hi;
-    }
-    const PeriodRange range = period_range(*window, first, last, *spec);
+    const PeriodRange range = series_range(t->window, t->day, *spec);
     if (range.count() == 0) return not_available();
 
     // (period, customer) pairs, sorted, give both the touches and the distinct customers.

@@ -1,5 +1,7 @@
 #include "winrate.hpp"
 
+#include "rows.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -10,31 +12,20 @@ namespace {
 struct Decided {
     std::vector<bool> won;
     std::vector<Day> day; // parallel to won when dates were given
+    DateWindow window;
 };
 
 Result<Decided> collect_decided(const DealList& deals) {
-    const std::size_t rows = deals.outcomes.size();
-    if (rows == 0 || !same_length(rows, {deals.dates})) return invalid();
-    auto window = read_window(deals.start, deals.end, deals.origin);
-    if (!window) return fail(window.error());
-    const bool has_dates = !deals.dates.empty();
-    if (!has_dates && (window->start || window->end)) return invalid();
-    auto dates = read_dates(deals.dates, deals.origin);
-    if (!dates) return fail(dates.error());
-    auto keep = filter_mask(rows, deals.filters);
-    if (!keep) return fail(keep.error());
-
+    auto rows = select_rows(deals.outcomes.size(), deals.dates, deals.start, deals.end,
+                            deals.filters, deals.origin);
+    if (!rows) return fail(rows.error());
     Decided d;
-    for (std::size_t i = 0; i < rows; ++i) {
-        if (!(*keep)[i]) continue;
-        const Outcome o = classify_outcome(deals.outcomes[i]);
+    d.window = rows->window;
+    for (std::size_t k = 0; k < rows->index.size(); ++k) {
+        const Outcome o = classify_outcome(deals.outcomes[rows->index[k]]);
         if (o != Outcome::won && o != Outcome::lost) continue;
-        if (has_dates) {
-            const auto day = (*dates)[i];
-            if (!day || !window->contains(*day)) continue;
-            d.day.push_back(*day);
-        }
         d.won.push_back(o == Outcome::won);
+        if (!rows->day.empty()) d.day.push_back(rows->day[k]);
     }
     return d;
 }
@@ -78,13 +69,7 @@ Result<Series> win_rate_trend(const DealList& deals, const Cell& period) {
     if (deals.dates.empty()) return invalid();
     auto d = collect_decided(deals);
     if (!d) return fail(d.error());
-    auto window = read_window(deals.start, deals.end, deals.origin);
-    std::optional<Day> first, last;
-    if (!d->day.empty()) {
-        auto [lo, hi] = std::minmax_element(d->day.begin(), d->day.end());
-        first = *lo, last = *hi;
-    }
-    const PeriodRange range = period_range(*window, first, last, *spec);
+    const PeriodRange range = series_range(d->window, d->day, *spec);
     if (range.count() == 0) return not_available();
     std::vector<double> won(range.count(), 0), decided(range.count(), 0);
     for (std::size_t i = 0; i < d->day.size(); ++i) {

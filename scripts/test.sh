@@ -9,6 +9,6 @@ bash scripts/build.sh build
 bash scripts/build.sh build-asan -DCA_SANITIZE=ON -DCA_ADDIN=OFF
 (cd build-asan && ctest --output-on-failure -j2)
 # The fuzz targets, briefly (scripts/fuzz.sh runs them for longer).
-CXX=clang++-14 bash scripts/build.sh build-fuzz -DCA_FUZZ=ON -DCA_ADDIN=OFF
+CXX=clang++-14 bash scripts/build.sh build-fuzz -DCA_FUZZ=ON
 (cd build-fuzz && ctest --output-on-failure -R fuzz)
 echo "All tests passed."

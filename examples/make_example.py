@@ -99,9 +99,10 @@ def array(sheet, rng, formula):
 
 
 def chart(sheet, name, anchor, size, ranges, kind="com.sun.star.chart.LineDiagram",
-          secondary=None, title=None):
+          secondary=None, title=None, trend_line=False):
     """A chart at cell `anchor` of the ranges: first row the series names, first column the
-    categories. `secondary`: the series drawn against a right-hand axis."""
+    categories. `secondary`: the series drawn against a right-hand axis; `trend_line`: a
+    linear regression line through the first series."""
     from com.sun.star.awt import Rectangle
     at = sheet.getCellRangeByName(anchor).Position
     addresses = tuple(sheet.getCellRangeByName(r).getRangeAddress() for r in ranges)
@@ -109,7 +110,7 @@ def chart(sheet, name, anchor, size, ranges, kind="com.sun.star.chart.LineDiagra
     charts.addNewByName(name, Rectangle(at.X, at.Y, size[0], size[1]), addresses, True, True)
     doc = charts.getByName(name).getEmbeddedObject()
     doc.setDiagram(doc.createInstance(kind))
-    doc.HasLegend = len(ranges) == 1 and secondary is not None
+    doc.HasLegend = secondary is not None
     if title:
         doc.HasMainTitle = True
         doc.Title.String = title
@@ -117,6 +118,9 @@ def chart(sheet, name, anchor, size, ranges, kind="com.sun.star.chart.LineDiagra
     if secondary is not None:
         diagram.HasSecondaryYAxis = True
         diagram.getDataRowProperties(secondary).Axis = 4  # com.sun.star.chart.ChartAxisAssign.SECONDARY_Y
+    if trend_line:
+        series = doc.getFirstDiagram().getCoordinateSystems()[0].getChartTypes()[0].getDataSeries()[0]
+        series.addRegressionCurve(office_service("com.sun.star.chart2.LinearRegressionCurve"))
     return doc
 
 
@@ -153,13 +157,6 @@ def dashboard(sheet, n_deals, n_touches, n_tenants, n_ledger):
         put(sheet, f"{col}10", text)
     array(sheet, "A11:C20", f'=TOUCHTREND({D("A")};{D("E")};"month";"2017-03-01";"2017-12-31")')
     array(sheet, "D11:F20", f'=WINRATETREND({D("D")};{D("F")};"month";"2017-03-01";"2017-12-31")')
-    put(sheet, "H10", "Month")
-    put(sheet, "I10", "Touches per account / 顧客平均接点回数")
-    put(sheet, "J10", "Win rate / 受注率")
-    for r in range(11, 21):
-        put(sheet, f"H{r}", f"=A{r}")
-        put(sheet, f"I{r}", f"=B{r}")
-        put(sheet, f"J{r}", f"=E{r}")
 
     put(sheet, "A23", "Sales ledger by month (generated, 3 tenants) / 月次売上")
     put(sheet, "A24", "Month / 月")
@@ -203,9 +200,11 @@ def dashboard(sheet, n_deals, n_touches, n_tenants, n_ledger):
     put(sheet, "A69", "Average touchpoints per tenant, all tenants counted / 全テナント平均接点回数")
     put(sheet, "F69", f"=AVGTOUCHPOINTS({T('A')};;;;{tenants})")
 
-    chart(sheet, "trend", "L2", (16000, 8000), ["H10:J20"], secondary=1,
+    # Straight from the TOUCHTREND and WINRATETREND arrays.
+    chart(sheet, "trend", "L2", (16000, 8000), ["A10:B20", "E10:E20"], secondary=1,
           title="Touches per account vs win rate / 接点回数と受注率")
-    chart(sheet, "sales", "G23", (16000, 7500), ["A24:B60"], title="Sales by month / 月次売上")
+    chart(sheet, "sales", "G23", (16000, 7500), ["A24:B60"], title="Sales by month / 月次売上",
+          trend_line=True)
     chart(sheet, "season", "G43", (12000, 7000), ["D29:E41"],
           kind="com.sun.star.chart.BarDiagram", title="Seasonal index / 季節指数")
     chart(sheet, "fans", "L63", (11000, 6000), ["A64:A67", "F64:F67"],
@@ -223,10 +222,10 @@ def formats(sheet):
         k = doc_formats.queryKey(code, locale, False)
         return k if k != -1 else doc_formats.addNew(code, locale)
 
-    for ref, code in [("A11:A20", "YYYY-MM"), ("D11:D20", "YYYY-MM"), ("H11:H20", "YYYY-MM"),
-                      ("A25:A60", "YYYY-MM"), ("C4:D6", "0.0%"), ("E11:E20", "0.0%"),
-                      ("J11:J20", "0.0%"), ("B4:B6", "0.00"), ("B11:B20", "0.00"),
-                      ("I11:I20", "0.00"), ("B25:B60", "#,##0"), ("C11:C20", "0"), ("F11:F20", "0"), ("G4:G6", "0"), ("E24:E25", "0.0%"),
+    for ref, code in [("A11:A20", "YYYY-MM"), ("D11:D20", "YYYY-MM"), ("A25:A60", "YYYY-MM"),
+                      ("C4:D6", "0.0%"), ("E11:E20", "0.0%"), ("B4:B6", "0.00"),
+                      ("B11:B20", "0.00"), ("B25:B60", "#,##0"), ("C11:C20", "0"),
+                      ("F11:F20", "0"), ("G4:G6", "0"), ("E24:E25", "0.0%"),
                       ("E26:E27", "0.0000"), ("E30:E41", "0.000"), ("B65:F67", "0.00"),
                       ("J65:J67", "0.0"), ("F69", "0.00")]:
         sheet.getCellRangeByName(ref).NumberFormat = key(code)
@@ -241,6 +240,8 @@ def formats(sheet):
 def main():
     addin_dir = sys.argv[1] if len(sys.argv) > 1 else None
     with Office(addin_dir, installed=addin_dir is None) as office:
+        global office_service
+        office_service = office.service
         doc = office.new_sheet()
         sheets = doc.Sheets
         counts = {}

@@ -16,7 +16,7 @@ import pandas as pd
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "scripts"))
-from office import Office, store  # noqa: E402
+from office import Office, fill, store  # noqa: E402
 
 DATA = os.path.join(HERE, "..", "..", "shared", "data")
 OUT = os.path.join(HERE, "customer-analytics.ods")
@@ -74,14 +74,6 @@ def ledger_sheet():
                 rows.append([serial(f"{year}-{month:02d}-{day:02d}"), tenant,
                              "Sales" if tenant != "ten_004" else "Support", round(amount, 2)])
     return rows
-
-
-def fill(sheet, rows):
-    width = max(len(r) for r in rows)
-    data = tuple(tuple("" if v is None else v for v in list(r) + [None] * (width - len(r)))
-                 for r in rows)
-    sheet.getCellRangeByPosition(0, 0, width - 1, len(rows) - 1).setDataArray(data)
-    return len(rows)
 
 
 def put(sheet, cell, value):

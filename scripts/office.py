@@ -157,5 +157,21 @@ class Office:
         self.stop()
 
 
+def fill(sheet, rows):
+    """Writes rows of values (None: an empty cell) from A1 in one call; texts starting with
+    "=" become formulas. Returns the number of rows."""
+    if not rows:
+        return 0
+    width = max(len(r) for r in rows)
+    data = tuple(tuple("" if v is None else v for v in list(r) + [None] * (width - len(r)))
+                 for r in rows)
+    sheet.getCellRangeByPosition(0, 0, width - 1, len(rows) - 1).setDataArray(data)
+    for r, row in enumerate(rows):
+        for c, v in enumerate(row):
+            if isinstance(v, str) and v.startswith("="):
+                sheet.getCellByPosition(c, r).setFormula(v)
+    return len(rows)
+
+
 def store(doc, path, filter_name):
     doc.storeToURL(url(path), (prop("FilterName", filter_name),))

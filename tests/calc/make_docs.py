@@ -15,7 +15,7 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "..", "scripts"))
-from office import Office, store  # noqa: E402
+from office import Office, fill, store  # noqa: E402
 
 
 def all_docs():
@@ -28,21 +28,6 @@ def all_docs():
 
 CHECK = ('=IF(ISERROR(B{r});IF(ISNA(B{r});C{r}="#N/A";AND(C{r}<>"#N/A";OR(LEFT(C{r};4)="Err:";LEFT(C{r};1)="#")));'
          'IF(ISNUMBER(C{r});ABS(B{r}-C{r})<=1E-9*MAX(1;ABS(C{r}));B{r}=C{r}))')
-
-
-def fill(sheet, rows):
-    if not rows:
-        return
-    width = max(len(r) for r in rows)
-    data = tuple(tuple("" if v is None else v for v in list(r) + [None] * (width - len(r)))
-                 for r in rows)
-    rng = sheet.getCellRangeByPosition(0, 0, width - 1, len(rows) - 1)
-    rng.setDataArray(data)
-    # Cells such as "=SUMIFS(...)" are formulas: Calc's own references in the document.
-    for r, row in enumerate(rows):
-        for c, v in enumerate(row):
-            if isinstance(v, str) and v.startswith("="):
-                sheet.getCellByPosition(c, r).setFormula(v)
 
 
 def make(office, name, doc_spec):

@@ -29,7 +29,8 @@ inline Cell cell(In c) {
 
 // A date serial under Calc's default NullDate 1899-12-30.
 inline double serial(int y, unsigned m, unsigned d) {
-    return DateOrigin{}.serial(day_of(std::chrono::year{y} / std::chrono::month{m} / std::chrono::day{d}));
+    return DateOrigin{}.serial(
+        day_of(std::chrono::year{y} / std::chrono::month{m} / std::chrono::day{d}));
 }
 
 } // namespace ca::test

@@ -192,6 +192,18 @@ def dashboard(sheet, n_deals, n_touches, n_tenants, n_ledger):
     put(sheet, "A69", "Average touchpoints per tenant, all tenants counted / 全テナント平均接点回数")
     put(sheet, "F69", f"=AVGTOUCHPOINTS({T('A')};;;;{tenants})")
 
+    put(sheet, "A71", "Per office by month, side by side / 部門別 月次の接点回数と受注率")
+    put(sheet, "A72", "Month / 月")
+    array(sheet, "A73:A82", f'=INDEX(TOUCHTREND({D("A")};{D("E")};"month";"2017-03-01";"2017-12-31");0;1)')
+    for i, office in enumerate(["Central", "East", "West"]):
+        touches, rate = "BDF"[i], "CEG"[i]
+        put(sheet, f"{touches}72", f"{office} touches / 接点")
+        put(sheet, f"{rate}72", f"{office} win rate / 受注率")
+        array(sheet, f"{touches}73:{touches}82", f'=INDEX(TOUCHTREND({D("A")};{D("E")};"month";'
+              f'"2017-03-01";"2017-12-31";;{D("B")};"{office}");0;2)')
+        array(sheet, f"{rate}73:{rate}82", f'=INDEX(WINRATETREND({D("D")};{D("F")};"month";'
+              f'"2017-03-01";"2017-12-31";{D("B")};"{office}");0;2)')
+
     # Straight from the TOUCHTREND and WINRATETREND arrays.
     chart(sheet, "trend", "L2", (16000, 8000), ["A10:B20", "E10:E20"], secondary=1,
           title="Touches per account vs win rate / 接点回数と受注率")
@@ -219,7 +231,9 @@ def formats(sheet):
                       ("B11:B20", "0.00"), ("B25:B60", "#,##0"), ("C11:C20", "0"),
                       ("F11:F20", "0"), ("G4:G6", "0"), ("E24:E25", "0.0%"),
                       ("E26:E27", "0.0000"), ("E30:E41", "0.000"), ("B65:F67", "0.00"),
-                      ("J65:J67", "0.0"), ("F69", "0.00")]:
+                      ("J65:J67", "0.0"), ("F69", "0.00"), ("A73:A82", "YYYY-MM"),
+                      ("B73:B82", "0.00"), ("D73:D82", "0.00"), ("F73:F82", "0.00"),
+                      ("C73:C82", "0.0%"), ("E73:E82", "0.0%"), ("G73:G82", "0.0%")]:
         sheet.getCellRangeByName(ref).NumberFormat = key(code)
     style = XDOC.StyleFamilies.getByName("PageStyles").getByName(sheet.PageStyle)
     style.IsLandscape, style.Width, style.Height = True, 29700, 21000

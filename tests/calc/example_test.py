@@ -96,6 +96,14 @@ def check(doc):
         c.num(f"E{r}", rate(k), f"{m} win rate")
         c.num(f"F{r}", float(len(k)), f"{m} decided")
 
+    for i, office in enumerate(("Central", "East", "West")):
+        e = engaged[engaged["Office"] == office]
+        k = closed[closed["Office"] == office]
+        for j, m in enumerate(months):
+            em = e[e["Engaged"].dt.to_period("M") == m]
+            c.num(f"{'BDF'[i]}{73 + j}", len(em) / em["Account"].nunique(), f"{office} {m} touches per account")
+            c.num(f"{'CEG'[i]}{73 + j}", rate(k[k["Closed"].dt.to_period("M") == m]), f"{office} {m} win rate")
+
     ledger["Date"] = date(ledger["Date"])
     monthly = ledger.groupby(ledger["Date"].dt.to_period("M"))["Amount"].sum()
     for i, total in enumerate(monthly.values):

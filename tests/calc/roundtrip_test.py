@@ -22,7 +22,7 @@ def snapshot(doc):
     """Every add-in formula cell of the dashboard: address -> (formula, shown text)."""
     sheet = doc.Sheets.getByName("Dashboard")
     cells = {}
-    for row in range(0, 70):
+    for row in range(0, 85):
         for col in range(0, 12):
             cell = sheet.getCellByPosition(col, row)
             formula = cell.getFormula()

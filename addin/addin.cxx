@@ -57,69 +57,68 @@ class CustomerAnalytics
                                    css::lang::XServiceInfo> {
   public:
     // XCustomerAnalytics
-    Any SAL_CALL avgTouchpoints(const Options& options, const Range& customers, const Any& dates,
-                                const Any& start, const Any& end, const Any& customer_list,
+    Any SAL_CALL avgTouchpoints(const Options& options, const CellRange& customers,
+                                const Any& dates, const Any& start, const Any& end,
+                                const Any& customer_list,
                                 const Sequence<Any>& filter_args) override {
         return guarded([&] {
-            const auto c = column(customers), d = column(dates), list = column(customer_list);
-            std::vector<std::vector<Cell>> held;
-            return result(average_touchpoints({c, d, scalar(start), scalar(end), list,
-                                               filters(filter_args, held), origin(options)}));
+            const auto t = table({customers}, {&dates}, filter_args);
+            const auto list = column(customer_list);
+            return result(average_touchpoints({t.columns[0], t.columns[1], scalar(start),
+                                               scalar(end), list, t.filters, origin(options)}));
         });
     }
 
-    Any SAL_CALL distinctCustomers(const Options& options, const Range& customers, const Any& dates,
-                                   const Any& start, const Any& end,
+    Any SAL_CALL distinctCustomers(const Options& options, const CellRange& customers,
+                                   const Any& dates, const Any& start, const Any& end,
                                    const Sequence<Any>& filter_args) override {
         return guarded([&] {
-            const auto c = column(customers), d = column(dates);
-            std::vector<std::vector<Cell>> held;
-            return result(distinct_customers({c,
-                                              d,
+            const auto t = table({customers}, {&dates}, filter_args);
+            return result(distinct_customers({t.columns[0],
+                                              t.columns[1],
                                               scalar(start),
                                               scalar(end),
                                               {},
-                                              filters(filter_args, held),
+                                              t.filters,
                                               origin(options)}));
         });
     }
 
-    Any SAL_CALL touchTrend(const Options& options, const Range& customers, const Range& dates,
-                            const Any& period, const Any& start, const Any& end,
-                            const Any& customer_list, const Sequence<Any>& filter_args) override {
+    Any SAL_CALL touchTrend(const Options& options, const CellRange& customers,
+                            const CellRange& dates, const Any& period, const Any& start,
+                            const Any& end, const Any& customer_list,
+                            const Sequence<Any>& filter_args) override {
         return guarded([&] {
-            const auto c = column(customers), d = column(dates), list = column(customer_list);
-            std::vector<std::vector<Cell>> held;
+            const auto t = table({customers, dates}, {}, filter_args);
+            const auto list = column(customer_list);
             const DateOrigin o = origin(options);
-            return result(
-                touch_trend({c, d, scalar(start), scalar(end), list, filters(filter_args, held), o},
-                            scalar(period)),
-                o);
+            return result(touch_trend({t.columns[0], t.columns[1], scalar(start), scalar(end), list,
+                                       t.filters, o},
+                                      scalar(period)),
+                          o);
         });
     }
 
-    Any SAL_CALL winRate(const Options& options, const Range& outcomes, const Any& dates,
+    Any SAL_CALL winRate(const Options& options, const CellRange& outcomes, const Any& dates,
                          const Any& start, const Any& end,
                          const Sequence<Any>& filter_args) override {
         return guarded([&] {
-            const auto oc = column(outcomes), d = column(dates);
-            std::vector<std::vector<Cell>> held;
-            return result(win_rate(
-                {oc, d, scalar(start), scalar(end), filters(filter_args, held), origin(options)}));
+            const auto t = table({outcomes}, {&dates}, filter_args);
+            return result(win_rate({t.columns[0], t.columns[1], scalar(start), scalar(end),
+                                    t.filters, origin(options)}));
         });
     }
 
-    Any SAL_CALL winRateTrend(const Options& options, const Range& outcomes, const Range& dates,
-                              const Any& period, const Any& start, const Any& end,
-                              const Sequence<Any>& filter_args) override {
+    Any SAL_CALL winRateTrend(const Options& options, const CellRange& outcomes,
+                              const CellRange& dates, const Any& period, const Any& start,
+                              const Any& end, const Sequence<Any>& filter_args) override {
         return guarded([&] {
-            const auto oc = column(outcomes), d = column(dates);
-            std::vector<std::vector<Cell>> held;
+            const auto t = table({outcomes, dates}, {}, filter_args);
             const DateOrigin o = origin(options);
-            return result(
-                win_rate_trend({oc, d, scalar(start), scalar(end), filters(filter_args, held), o},
-                               scalar(period)),
-                o);
+            return result(win_rate_trend({t.columns[0], t.columns[1], scalar(start), scalar(end),
+                                          t.filters, o},
+                                         scalar(period)),
+                          o);
         });
     }
 
@@ -133,46 +132,44 @@ class CustomerAnalytics
         });
     }
 
-    Any SAL_CALL salesByPeriod(const Options& options, const Range& dates, const Range& amounts,
-                               const Any& period, const Any& start, const Any& end,
-                               const Sequence<Any>& filter_args) override {
+    Any SAL_CALL salesByPeriod(const Options& options, const CellRange& dates,
+                               const CellRange& amounts, const Any& period, const Any& start,
+                               const Any& end, const Sequence<Any>& filter_args) override {
         return guarded([&] {
-            const auto d = column(dates), a = column(amounts);
-            std::vector<std::vector<Cell>> held;
+            const auto t = table({dates, amounts}, {}, filter_args);
             const DateOrigin o = origin(options);
-            return result(sales_by_period({d, a, filters(filter_args, held), o}, scalar(period),
-                                          scalar(start), scalar(end)),
+            return result(sales_by_period({t.columns[0], t.columns[1], t.filters, o},
+                                          scalar(period), scalar(start), scalar(end)),
                           o);
         });
     }
 
-    Any SAL_CALL salesTrend(const Options& options, const Range& dates, const Range& amounts,
-                            const Any& years, const Any& as_of, const Any& method,
-                            const Sequence<Any>& filter_args) override {
+    Any SAL_CALL salesTrend(const Options& options, const CellRange& dates,
+                            const CellRange& amounts, const Any& years, const Any& as_of,
+                            const Any& method, const Sequence<Any>& filter_args) override {
         return guarded([&] {
-            const auto d = column(dates), a = column(amounts);
-            std::vector<std::vector<Cell>> held;
-            return result(sales_trend({d, a, filters(filter_args, held), origin(options)},
+            const auto t = table({dates, amounts}, {}, filter_args);
+            return result(sales_trend({t.columns[0], t.columns[1], t.filters, origin(options)},
                                       scalar(years), scalar(as_of), scalar(method)));
         });
     }
 
-    Any SAL_CALL salesTrendStat(const Options& options, const Range& dates, const Range& amounts,
-                                const Any& stat, const Any& years, const Any& as_of,
-                                const Sequence<Any>& filter_args) override {
+    Any SAL_CALL salesTrendStat(const Options& options, const CellRange& dates,
+                                const CellRange& amounts, const Any& stat, const Any& years,
+                                const Any& as_of, const Sequence<Any>& filter_args) override {
         return guarded([&] {
-            const auto d = column(dates), a = column(amounts);
-            std::vector<std::vector<Cell>> held;
-            return result(sales_trend_stat({d, a, filters(filter_args, held), origin(options)},
+            const auto t = table({dates, amounts}, {}, filter_args);
+            return result(sales_trend_stat({t.columns[0], t.columns[1], t.filters, origin(options)},
                                            scalar(stat), scalar(years), scalar(as_of)));
         });
     }
 
-    Any SAL_CALL seasonalIndex(const Options& options, const Range& dates, const Range& amounts,
-                               const Any& month, const Any& years) override {
+    Any SAL_CALL seasonalIndex(const Options& options, const CellRange& dates,
+                               const CellRange& amounts, const Any& month,
+                               const Any& years) override {
         return guarded([&] {
-            const auto d = column(dates), a = column(amounts);
-            const Ledger ledger{d, a, {}, origin(options)};
+            const auto t = table({dates, amounts}, {});
+            const Ledger ledger{t.columns[0], t.columns[1], {}, origin(options)};
             const Cell m = scalar(month);
             if (!m.is_empty()) return result(seasonal_index(ledger, m, scalar(years)));
             const auto all = seasonal_indices(ledger, scalar(years));

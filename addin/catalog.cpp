@@ -5,18 +5,26 @@
 namespace ca::catalog {
 namespace {
 
+// Calc passes an optional argument as a value or an array, never as a reference.
 Argument optional(Argument a) {
     a.optional = true;
+    a.reference = false;
     return a;
 }
 
 // Arguments several functions share, written once.
 const Argument customers{
     {"Customers", "顧客"},
-    {"Customer id of each touch (one column of the touch log)", "接点記録の顧客IDの列"}};
+    {"Customer id of each touch (one column of the touch log)", "接点記録の顧客IDの列"},
+    false,
+    false,
+    true};
 const Argument touch_dates{{"Dates", "日付"},
                            {"Date of each touch: a date or text such as 2024-04-01",
-                            "接点の日付（日付または 2024-04-01 などの文字列）"}};
+                            "接点の日付（日付または 2024-04-01 などの文字列）"},
+                           false,
+                           false,
+                           true};
 const Argument start{{"Start", "開始日"},
                      {"First day counted (inclusive); empty: from the first date",
                       "集計開始日（含む）。省略時は最初の日付から"},
@@ -43,10 +51,16 @@ const Argument period{{"Period", "期間"},
                       true};
 const Argument outcomes{{"Outcomes", "結果"},
                         {"Outcome of each deal: won/受注, lost/失注; anything else is open",
-                         "商談の結果：won・受注は受注、lost・失注は失注、それ以外は進行中"}};
-const Argument close_dates{{"Dates", "日付"}, {"Close date of each deal", "商談の成約・失注日"}};
-const Argument sales_dates{{"Dates", "日付"}, {"Date of each sale", "売上の日付"}};
-const Argument amounts{{"Amounts", "金額"}, {"Amount of each sale", "売上の金額"}};
+                         "商談の結果：won・受注は受注、lost・失注は失注、それ以外は進行中"},
+                        false,
+                        false,
+                        true};
+const Argument close_dates{
+    {"Dates", "日付"}, {"Close date of each deal", "商談の成約・失注日"}, false, false, true};
+const Argument sales_dates{
+    {"Dates", "日付"}, {"Date of each sale", "売上の日付"}, false, false, true};
+const Argument amounts{
+    {"Amounts", "金額"}, {"Amount of each sale", "売上の金額"}, false, false, true};
 const Argument years{
     {"Years", "年数"},
     {"Whole years of months ending with AsOf (default 2)", "基準日までの集計年数（整数、既定は2）"},

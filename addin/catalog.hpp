@@ -18,7 +18,8 @@ struct Text {
 struct Argument {
     Text name, description;
     bool optional = false;
-    bool repeated = false; // any number of trailing (range; value) pairs
+    bool repeated = false;  // any number of trailing (range; value) pairs
+    bool reference = false; // a cell reference (XCellRange in the IDL), never an inline array
 };
 
 struct Function {

@@ -50,7 +50,9 @@ int main() {
             std::cout << ", ";
             text("description", f.arguments[i].description);
             std::cout << ", \"optional\": " << (f.arguments[i].optional ? "true" : "false")
-                      << ", \"repeated\": " << (f.arguments[i].repeated ? "true" : "false") << "}";
+                      << ", \"repeated\": " << (f.arguments[i].repeated ? "true" : "false")
+                      << ", \"reference\": " << (f.arguments[i].reference ? "true" : "false")
+                      << "}";
         }
         std::cout << "]}";
     }

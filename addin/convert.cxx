@@ -1,6 +1,12 @@
 #include "convert.hxx"
 
+#include <algorithm>
 #include <cmath>
+#include <com/sun/star/sheet/XCellRangeAddressable.hpp>
+#include <com/sun/star/sheet/XCellRangeData.hpp>
+#include <com/sun/star/sheet/XSheetCellRange.hpp>
+#include <com/sun/star/sheet/XSpreadsheet.hpp>
+#include <com/sun/star/sheet/XUsedAreaCursor.hpp>
 #include <com/sun/star/util/Date.hpp>
 #include <rtl/ustring.hxx>
 
@@ -28,7 +34,10 @@ Cell cell_of(const css::uno::Any& a) {
 
 } // namespace
 
-std::vector<Cell> column(const Range& range) {
+namespace {
+
+// `reference`: the cells were read from the sheet, where a void value is an error cell.
+std::vector<Cell> column(const Range& range, bool reference) {
     const sal_Int32 rows = range.getLength();
     std::vector<Cell> out;
     if (rows == 0) return out;
@@ -38,10 +47,16 @@ std::vector<Cell> column(const Range& range) {
     if (rows > 1 && cols > 1) throw InvalidArgument{};
     out.reserve(static_cast<std::size_t>(rows) * static_cast<std::size_t>(cols));
     for (const auto& row : range)
-        for (const css::uno::Any& a : row)
+        for (const css::uno::Any& a : row) {
+            if (reference && !a.hasValue()) throw InvalidArgument{};
             out.push_back(cell_of(a));
+        }
     return out;
 }
+
+} // namespace
+
+std::vector<Cell> column(const Range& range) { return column(range, false); }
 
 std::vector<Cell> column(const css::uno::Any& arg) {
     if (!arg.hasValue()) return {};
@@ -57,19 +72,99 @@ Cell scalar(const css::uno::Any& arg) {
     return cell_of(range[0][0]);
 }
 
-std::vector<Filter> filters(const css::uno::Sequence<css::uno::Any>& args,
-                            std::vector<std::vector<Cell>>& storage) {
-    const sal_Int32 n = args.getLength();
+Extent extent(const CellRange& range) {
+    const css::uno::Reference<css::sheet::XCellRangeAddressable> addressable(range,
+                                                                             css::uno::UNO_QUERY);
+    if (!addressable.is()) throw InvalidArgument{};
+    const auto a = addressable->getRangeAddress();
+    const sal_Int32 rows = a.EndRow - a.StartRow + 1, cols = a.EndColumn - a.StartColumn + 1;
+    if (rows < 1 || cols < 1 || (rows > 1 && cols > 1)) throw InvalidArgument{};
+    const bool vertical = cols == 1;
+    Extent e{1, vertical ? rows : cols};
+    if (e.length == 1) return e;
+    // The end of the used area: the last row and column holding anything.
+    const css::uno::Reference<css::sheet::XSheetCellRange> on_sheet(range, css::uno::UNO_QUERY);
+    const auto sheet = on_sheet.is() ? on_sheet->getSpreadsheet() : nullptr;
+    if (!sheet.is()) return {e.length, e.length};
+    const css::uno::Reference<css::sheet::XUsedAreaCursor> cursor(sheet->createCursor(),
+                                                                  css::uno::UNO_QUERY);
+    const css::uno::Reference<css::sheet::XCellRangeAddressable> used(cursor, css::uno::UNO_QUERY);
+    if (!cursor.is() || !used.is()) return {e.length, e.length};
+    cursor->gotoEndOfUsedArea(false);
+    const auto end = used->getRangeAddress();
+    const sal_Int32 inside =
+        vertical ? end.EndRow - a.StartRow + 1 : end.EndColumn - a.StartColumn + 1;
+    e.used = std::clamp(inside, sal_Int32{1}, e.length);
+    return e;
+}
+
+Range fetch(const CellRange& range, sal_Int32 rows) {
+    const auto e = extent(range);
+    if (rows < 1 || rows > e.length) throw InvalidArgument{};
+    const css::uno::Reference<css::sheet::XCellRangeAddressable> addressable(range,
+                                                                             css::uno::UNO_QUERY);
+    const auto a = addressable->getRangeAddress();
+    const bool vertical = a.EndColumn == a.StartColumn;
+    const css::uno::Reference<css::sheet::XCellRangeData> data(
+        range->getCellRangeByPosition(0, 0, vertical ? 0 : rows - 1, vertical ? rows - 1 : 0),
+        css::uno::UNO_QUERY);
+    if (!data.is()) throw InvalidArgument{};
+    return data->getDataArray();
+}
+
+namespace {
+
+// One past the last non-empty cell.
+std::size_t used_length(const std::vector<Cell>& cells) {
+    auto last =
+        std::find_if(cells.rbegin(), cells.rend(), [](const Cell& c) { return !c.is_empty(); });
+    return static_cast<std::size_t>(cells.rend() - last);
+}
+
+} // namespace
+
+Table table(std::initializer_list<CellRange> required,
+            std::initializer_list<const css::uno::Any*> optional,
+            const css::uno::Sequence<css::uno::Any>& filter_args) {
+    Table t;
+    std::vector<Extent> extents;
+    for (const auto& r : required)
+        extents.push_back(extent(r));
+    for (const auto* arg : optional)
+        t.columns.push_back(column(*arg));
+    const sal_Int32 n = filter_args.getLength();
     if (n % 2 != 0) throw InvalidArgument{};
-    storage.clear();
-    storage.reserve(static_cast<std::size_t>(n / 2)); // spans below must not move
-    std::vector<Filter> out;
+    t.filter_columns.reserve(static_cast<std::size_t>(n / 2)); // the spans below must not move
     for (sal_Int32 i = 0; i < n; i += 2) {
-        storage.push_back(column(args[i]));
-        if (storage.back().empty()) throw InvalidArgument{};
-        out.push_back({storage.back(), scalar(args[i + 1])});
+        t.filter_columns.push_back(column(filter_args[i]));
+        if (t.filter_columns.back().empty()) throw InvalidArgument{};
     }
-    return out;
+
+    // Every given range has one length; only the rows up to the last used one are read.
+    std::size_t length = 0, used = 1;
+    auto take = [&](std::size_t len, std::size_t in_use) {
+        if (length != 0 && len != length) throw InvalidArgument{};
+        length = len;
+        used = std::max(used, in_use);
+    };
+    for (const auto& e : extents)
+        take(static_cast<std::size_t>(e.length), static_cast<std::size_t>(e.used));
+    for (const auto* group : {&t.columns, &t.filter_columns})
+        for (const auto& c : *group)
+            if (!c.empty()) take(c.size(), used_length(c));
+
+    std::vector<std::vector<Cell>> read;
+    for (const auto& r : required)
+        read.push_back(column(fetch(r, static_cast<sal_Int32>(used)), true));
+    for (auto* group : {&t.columns, &t.filter_columns})
+        for (auto& c : *group)
+            if (c.size() > used) c.resize(used); // only empty cells are cut
+    t.columns.insert(t.columns.begin(), std::make_move_iterator(read.begin()),
+                     std::make_move_iterator(read.end()));
+    for (sal_Int32 i = 0; i < n; i += 2)
+        t.filters.push_back(
+            {t.filter_columns[static_cast<std::size_t>(i / 2)], scalar(filter_args[i + 1])});
+    return t;
 }
 
 DateOrigin origin(const css::uno::Reference<css::beans::XPropertySet>& options) {

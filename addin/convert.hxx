@@ -6,6 +6,7 @@
 #include "periods.hpp"
 
 #include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/table/XCellRange.hpp>
 #include <com/sun/star/uno/Any.hxx>
 #include <com/sun/star/uno/Sequence.hxx>
 #include <rtl/ustring.hxx>
@@ -18,6 +19,7 @@ using rtl::OStringToOUString;
 using rtl::OUString;
 using rtl::OUStringToOString;
 using Range = css::uno::Sequence<css::uno::Sequence<css::uno::Any>>;
+using CellRange = css::uno::Reference<css::table::XCellRange>;
 
 // Thrown by the converters for invalid input; the adapters turn it into Err:502.
 struct InvalidArgument {};
@@ -30,9 +32,34 @@ std::vector<Cell> column(const Range& range);
 std::vector<Cell> column(const css::uno::Any& arg);
 // A single value; a 1 x 1 range is its one cell; a larger range is invalid.
 Cell scalar(const css::uno::Any& arg);
-// The trailing (range; value) pairs. The columns live in `storage`.
-std::vector<Filter> filters(const css::uno::Sequence<css::uno::Any>& args,
-                            std::vector<std::vector<Cell>>& storage);
+// The row-aligned ranges of one call: the required ranges (references), the optional ones
+// that were given (arrays) and the filter columns, in that order. Different lengths are
+// invalid. A whole column is cut to the rows its sheet uses before any cell is copied, and
+// every column to the same length, so that A:A beside B:B stays aligned. An error cell in
+// a reference is invalid.
+struct Table {
+    std::vector<std::vector<Cell>> columns; // an omitted optional range is empty
+    std::vector<std::vector<Cell>> filter_columns;
+    std::vector<Filter> filters; // spans into filter_columns
+
+    Table() = default;
+    Table(const Table&) = delete; // the filters point into filter_columns
+    Table(Table&&) = default;
+};
+Table table(std::initializer_list<CellRange> required,
+            std::initializer_list<const css::uno::Any*> optional,
+            const css::uno::Sequence<css::uno::Any>& filter_args = {});
+
+// The first `rows` cells of a one-column or one-row reference, as Calc stores them: an
+// empty cell is an empty string, an error cell a void value.
+Range fetch(const CellRange& range, sal_Int32 rows);
+// How many leading cells of the reference lie inside its sheet's used area (at least 1),
+// and its full length. A block of several columns and rows is invalid.
+struct Extent {
+    sal_Int32 used = 0, length = 0;
+};
+Extent extent(const CellRange& range);
+
 // The calling document's NullDate.
 DateOrigin origin(const css::uno::Reference<css::beans::XPropertySet>& options);
 

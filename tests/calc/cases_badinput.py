@@ -1,21 +1,23 @@
 """The bad-input matrix: every function fed what real spreadsheets hold by mistake.
 Each row gives exactly the documented result; none may crash or hang the office.
 
-Calc's own behaviour, documented in docs/decisions.md: a range holding an error cell never
-reaches the add-in (Err:504); an error value given as a single argument propagates
-(#DIV/0!); too few or too many arguments are Err:504."""
+Documented in docs/decisions.md: an error cell in a required range (a reference the add-in
+reads itself) is Err:502; in an optional range or a filter Calc refuses the call (Err:504);
+an inline array where a reference is required is Err:504; an error value given as a single
+argument propagates (#DIV/0!); too few or too many arguments are Err:504."""
 from common import ERR, NA, serial
 
 E504, DIV0 = "Err:504", "#DIV/0!"
 
-# A small log: customer, date, amount, outcome, a column with an error cell, text, numbers.
+# A small log: customer, date, amount, outcome, a column with an error cell, text, huge
+# numbers, signed amounts.
 BAD = [
-    ["C1", serial("2024-01-10"), 100.0, "won", 1.0, "x", 1e308],
-    ["C2", serial("2024-02-10"), 200.0, "lost", "=1/0", "y", 1e308],
-    ["C1", serial("2024-03-10"), 300.0, "won", 3.0, "z", 1e308],
-    ["C3", serial("2024-04-10"), 400.0, "open", 4.0, "w", 1e308],
+    ["C1", serial("2024-01-10"), 100.0, "won", 1.0, "x", 1e308, -100.0],
+    ["C2", serial("2024-02-10"), 200.0, "lost", "=1/0", "y", 1e308, 0.0],
+    ["C1", serial("2024-03-10"), 300.0, "won", 3.0, "z", 1e308, 100.0],
+    ["C3", serial("2024-04-10"), 400.0, "open", 4.0, "w", 1e308, 200.0],
 ]
-A, B, C, D, E, F, G = ("$Bad.%s1:%s4" % (c, c) for c in "ABCDEFG")
+A, B, C, D, E, F, G, H = ("$Bad.%s1:%s4" % (c, c) for c in "ABCDEFGH")
 SHORT = "$Bad.A1:A3"
 BLOCK = "$Bad.A1:B4"
 q = chr(34)
@@ -24,8 +26,10 @@ q = chr(34)
 MATRIX = {
     "AVGTOUCHPOINTS": [
         ("valid", f"=AVGTOUCHPOINTS({A};{B})", 4 / 3),
-        ("error cell in the customers", f"=AVGTOUCHPOINTS({E})", E504),
-        ("error cell in the dates", f"=AVGTOUCHPOINTS({A};{E})", E504),
+        ("error cell read by the add-in in the customers", f"=AVGTOUCHPOINTS({E})", ERR),
+        ("error cell in the optional dates, handed over by Calc", f"=AVGTOUCHPOINTS({A};{E})", E504),
+        ("error cell in a filter column", f'=AVGTOUCHPOINTS({A};;;;;{E};1)', E504),
+        ("an error cell in a whole column", "=AVGTOUCHPOINTS($Bad.E:E)", ERR),
         ("text in the dates", f"=AVGTOUCHPOINTS({A};{F})", ERR),
         ("huge serials in the dates", f"=AVGTOUCHPOINTS({A};{G})", ERR),
         ("lengths differ", f"=AVGTOUCHPOINTS({A};$Bad.B1:B3)", ERR),
@@ -33,21 +37,21 @@ MATRIX = {
         ("no argument", "=AVGTOUCHPOINTS()", E504),
         ("an error value as Start", f"=AVGTOUCHPOINTS({A};{B};1/0)", DIV0),
         ("empty whole columns", "=AVGTOUCHPOINTS($Empty.A:A;$Empty.B:B)", NA),
-        ("an array instead of a range", '=AVGTOUCHPOINTS({"a";"b";"a"})', 1.5),
+        ("an inline array instead of a reference", '=AVGTOUCHPOINTS({"a";"b";"a"})', E504),
     ],
     "DISTINCTCUSTOMERS": [
         ("valid", f"=DISTINCTCUSTOMERS({A};{B})", 3.0),
-        ("error cell", f"=DISTINCTCUSTOMERS({E})", E504),
+        ("error cell read by the add-in", f"=DISTINCTCUSTOMERS({E})", ERR),
         ("text in the dates", f"=DISTINCTCUSTOMERS({A};{F})", ERR),
         ("lengths differ", f"=DISTINCTCUSTOMERS({A};{SHORT})", ERR),
         ("a block", f"=DISTINCTCUSTOMERS({BLOCK})", ERR),
         ("no argument", "=DISTINCTCUSTOMERS()", E504),
         ("empty whole column", "=DISTINCTCUSTOMERS($Empty.A:A)", 0.0),
-        ("an array", '=DISTINCTCUSTOMERS({1;"1";" 1 "})', 1.0),
+        ("an inline array", '=DISTINCTCUSTOMERS({1;"1";" 1 "})', E504),
     ],
     "TOUCHTREND": [
         ("valid", f"=ROWS(TOUCHTREND({A};{B}))", 4.0),
-        ("error cell", f"=ROWS(TOUCHTREND({A};{E}))", E504),
+        ("error cell read by the add-in", f"=ROWS(TOUCHTREND({A};{E}))", ERR),
         ("text dates that are not dates", f"=ROWS(TOUCHTREND({A};{F}))", ERR),
         ("lengths differ", f"=ROWS(TOUCHTREND({A};$Bad.B1:B3))", ERR),
         ("unknown period", f"=ROWS(TOUCHTREND({A};{B};{q}daily{q}))", ERR),
@@ -57,7 +61,7 @@ MATRIX = {
     ],
     "WINRATE": [
         ("valid", f"=WINRATE({D})", 2 / 3),
-        ("error cell", f"=WINRATE({E})", E504),
+        ("error cell read by the add-in", f"=WINRATE({E})", ERR),
         ("text dates", f"=WINRATE({D};{F})", ERR),
         ("lengths differ", f"=WINRATE({D};{SHORT})", ERR),
         ("a block", f"=WINRATE({BLOCK})", ERR),
@@ -66,7 +70,7 @@ MATRIX = {
     ],
     "WINRATETREND": [
         ("valid", f"=ROWS(WINRATETREND({D};{B}))", 3.0),
-        ("error cell", f"=ROWS(WINRATETREND({D};{E}))", E504),
+        ("error cell read by the add-in", f"=ROWS(WINRATETREND({D};{E}))", ERR),
         ("unknown period", f"=ROWS(WINRATETREND({D};{B};{q}fy0{q}))", ERR),
         ("lengths differ", f"=ROWS(WINRATETREND({D};$Bad.B1:B3))", ERR),
         ("huge serials", f"=ROWS(WINRATETREND({D};{G}))", ERR),
@@ -82,7 +86,7 @@ MATRIX = {
     ],
     "SALESBYPERIOD": [
         ("valid", f"=INDEX(SALESBYPERIOD({B};{C});4;2)", 400.0),
-        ("error cell in the amounts", f"=ROWS(SALESBYPERIOD({B};{E}))", E504),
+        ("error cell read by the add-in in the amounts", f"=ROWS(SALESBYPERIOD({B};{E}))", ERR),
         ("text in the amounts", f"=ROWS(SALESBYPERIOD({B};{F}))", ERR),
         ("lengths differ", f"=ROWS(SALESBYPERIOD({B};$Bad.C1:C3))", ERR),
         ("huge amounts add up to an overflow: still a number or empty, never inf", f"=ISERROR(SALESBYPERIOD({B};{G}))", 0.0),
@@ -91,17 +95,17 @@ MATRIX = {
     ],
     "SALESTREND": [
         ("valid", f"=SALESTREND({B};{C})", 12 * 100 / 250),
-        ("error cell", f"=SALESTREND({B};{E})", E504),
+        ("error cell read by the add-in", f"=SALESTREND({B};{E})", ERR),
         ("text in the amounts", f"=SALESTREND({B};{F})", ERR),
         ("amounts so large the mean overflows", f"=SALESTREND({B};{G})", NA),
-        ("negative and zero amounts count", f'=SALESTREND({B};{{-100;0;100;200}})', 12 * 100 / 50),
+        ("negative and zero amounts count", f"=SALESTREND({B};{H})", 12 * 100 / 50),
         ("unknown method", f'=SALESTREND({B};{C};;;{q}arima{q})', ERR),
         ("Years 1E300", f"=SALESTREND({B};{C};1E300)", ERR),
         ("empty whole columns", "=SALESTREND($Empty.A:A;$Empty.B:B)", NA),
     ],
     "SALESTRENDSTAT": [
         ("valid", f'=SALESTRENDSTAT({B};{C};"slope")', 100.0),
-        ("error cell", f'=SALESTRENDSTAT({B};{E};"n")', E504),
+        ("error cell read by the add-in", f'=SALESTRENDSTAT({B};{E};"n")', ERR),
         ("unknown stat", f'=SALESTRENDSTAT({B};{C};"mean")', ERR),
         ("a number as stat", f"=SALESTRENDSTAT({B};{C};1)", ERR),
         ("overflowing amounts", f'=SALESTRENDSTAT({B};{G};"slope")', NA),
@@ -109,7 +113,7 @@ MATRIX = {
     ],
     "SEASONALINDEX": [
         ("too little history", f"=SEASONALINDEX({B};{C};1)", NA),
-        ("error cell", f"=SEASONALINDEX({B};{E};1)", E504),
+        ("error cell read by the add-in", f"=SEASONALINDEX({B};{E};1)", ERR),
         ("text in the amounts", f"=SEASONALINDEX({B};{F};1)", ERR),
         ("Month -1", f"=SEASONALINDEX({B};{C};-1)", ERR),
         ("Month as text", f'=SEASONALINDEX({B};{C};"Dec")', ERR),

@@ -112,14 +112,15 @@ def salestrendstat():
         ("AsOf mid-April: n = 4", st("n", ";;" + q + "2024-04-15" + q), 4.0),
         ("AsOf mid-April: p", st("p", ";;" + q + "2024-04-15" + q), APRIL_STATS["p"]),
         ("two months are too little, even for n", st("n", ";;" + q + "2024-02-29" + q), NA),
-        ("a constant series has no r2", '=SALESTRENDSTAT({"2024-01-01";"2024-02-01";"2024-03-01"};{5;5;5};"r2")', NA),
-        ("an exact line has no t", '=SALESTRENDSTAT({"2024-01-01";"2024-02-01";"2024-03-01"};{1;2;3};"t")', NA),
+        ("a constant series has no r2", '=SALESTRENDSTAT($Exact.A1:A3;$Exact.B1:B3;"r2")', NA),
+        ("an exact line has no t", '=SALESTRENDSTAT($Exact.A1:A3;$Exact.C1:C3;"t")', NA),
         ("unknown statistic", st("median"), ERR),
         ("no statistic", f"=SALESTRENDSTAT({DT};{AM};)", ERR),
         ("Years 101", st("n", ";101"), ERR),
         ("text in the amounts", f'=SALESTRENDSTAT({DT};{DP};"n")', ERR),
     ]
-    return {"sheets": {"Ledger": LEDGER}, "cases": cases}
+    exact = [["2024-01-01", 5.0, 1.0], ["2024-02-01", 5.0, 2.0], ["2024-03-01", 5.0, 3.0]]
+    return {"sheets": {"Ledger": LEDGER, "Exact": exact}, "cases": cases}
 
 
 def generated_sheets():

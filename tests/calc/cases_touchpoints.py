@@ -76,7 +76,7 @@ def avgtouchpoints():
 
 def distinctcustomers():
     return {
-        "sheets": {"Log": TOUCH_LOG, "Plain": TOUCH_LOG[1:]},
+        "sheets": {"Log": TOUCH_LOG, "Plain": TOUCH_LOG[1:], "Typed": [["a"], [" A"], ["b"], [None]]},
         "cases": [
             ("no dates: c001 c002 1001 c003 c004", f"=DISTINCTCUSTOMERS({L})", 5.0),
             ("with dates: C002 also has a dated touch", f"=DISTINCTCUSTOMERS({L};{D})", 5.0),
@@ -91,7 +91,8 @@ def distinctcustomers():
             ("the list column: C001..C005 and 1001", "=DISTINCTCUSTOMERS($Log.E2:E7)", 6.0),
             ("a row: C001 twice", "=DISTINCTCUSTOMERS($Log.E2:F2)", 1.0),
             ("whole columns", "=DISTINCTCUSTOMERS($Plain.A:A;$Plain.B:B)", 5.0),
-            ("an array constant with case and blanks", '=DISTINCTCUSTOMERS({"a";" A";"b";""})', 2.0),
+            ("typed ids with case and blanks", "=DISTINCTCUSTOMERS($Typed.A1:A4)", 2.0),
+            ("an inline array where a reference is required", '=DISTINCTCUSTOMERS({"a";"b"})', "Err:504"),
             ("odd filter arguments", f"=DISTINCTCUSTOMERS({L};;;;$Log.C2:C11)", ERR),
             ("start after end", f'=DISTINCTCUSTOMERS({L};{D};"2024-06-01";"2024-05-01")', ERR),
             ("dates of another length", f"=DISTINCTCUSTOMERS({L};$Log.B2:B9)", ERR),

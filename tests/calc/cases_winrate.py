@@ -38,7 +38,8 @@ DEPT, REP = "$Deals.C2:C19", "$Deals.D2:D19"
 
 def winrate():
     return {
-        "sheets": {"Deals": DEALS, "Plain": DEALS[1:]},
+        "sheets": {"Deals": DEALS, "Plain": DEALS[1:],
+                   "Typed": [[1.0, "受注"], [0.0, "失注"], [0.0, "成約"], [1.0, None]]},
         "cases": [
             ("every word of the vocabulary: 8 won / 14 decided", f"=WINRATE({O})", 8 / 14),
             ("with close dates, the undated WIN drops: 7/13", f"=WINRATE({O};{C})", 7 / 13),
@@ -51,8 +52,9 @@ def winrate():
             ("rep Chiba: 7,8,10,11,12 -> 3/5", f'=WINRATE({O};;;;{REP};"Chiba")', 0.6),
             ("East and Baba: 6 lost, 9 won", f'=WINRATE({O};;;;{DEPT};"East";{REP};"Baba")', 0.5),
             ("West with dates: 3,4,7,8,11,12 -> 4/6", f'=WINRATE({O};{C};;;{DEPT};"West")', 4 / 6),
-            ("an array of numbers", "=WINRATE({1;0;0;1})", 0.5),
-            ("an array of Japanese outcomes", '=WINRATE({"受注";"失注";"成約"})', 2 / 3),
+            ("numbers 1 and 0 as outcomes", "=WINRATE($Typed.A1:A4)", 0.5),
+            ("Japanese outcomes", "=WINRATE($Typed.B1:B3)", 2 / 3),
+            ("an inline array where a reference is required", "=WINRATE({1;0;0;1})", "Err:504"),
             ("whole columns", "=WINRATE($Plain.A:A;$Plain.B:B)", 7 / 13),
             ("only open deals", f'=WINRATE({O};;;;{O};"Engaging")', NA),
             ("no decided deal in the window", f'=WINRATE({O};{C};"2024-11-01")', NA),

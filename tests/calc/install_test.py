@@ -31,6 +31,10 @@ def main():
     oxt = os.path.abspath(sys.argv[1])
     profile = os.path.join(os.environ["HOME"], "profile")
     env_profile = "-env:UserInstallation=" + url(profile)
+    # As a user's profile is: created by the office, not by unopkg (the office resets a
+    # profile that unopkg created, and the extension with it; see scripts/install.sh).
+    subprocess.run(["soffice", "--headless", "--terminate_after_init", env_profile],
+                   env=dict(os.environ, SAL_USE_VCLPLUGIN="svp"), capture_output=True)
     subprocess.run(["unopkg", "add", env_profile, oxt], check=True)
     listing = subprocess.run(["unopkg", "list", env_profile], capture_output=True, text=True).stdout
     print("unopkg add as", subprocess.run(["id", "-un"], capture_output=True, text=True).stdout.strip(),

@@ -21,9 +21,10 @@ def prepare(office, null_date):
     for row, (customer, date) in enumerate([("A", "2024-03-31"), ("B", "2024-04-01"), ("A", "2024-05-20")]):
         sheet.getCellByPosition(0, row).setString(customer)
         sheet.getCellByPosition(1, row).setFormula(date)  # typed as a user types a date
+        sheet.getCellByPosition(2, row).setValue(row + 1)
     sheet.getCellRangeByName("D1").setFormula('=TEXT(INDEX(TOUCHTREND(A1:A3;B1:B3;"fy");2;1);"YYYY-MM-DD")')
     sheet.getCellRangeByName("D2").setFormula('=AVGTOUCHPOINTS(A1:A3;B1:B3;"2024-04-01")')
-    sheet.getCellRangeByName("D3").setFormula('=TEXT(INDEX(SALESBYPERIOD(B1:B3;{1;2;3};"month");1;1);"YYYY-MM-DD")')
+    sheet.getCellRangeByName("D3").setFormula('=TEXT(INDEX(SALESBYPERIOD(B1:B3;C1:C3;"month");1;1);"YYYY-MM-DD")')
     return doc
 
 

@@ -56,7 +56,9 @@ std::vector<Cell> column(const Range& range, bool reference) {
 
 } // namespace
 
-std::vector<Cell> column(const Range& range) { return column(range, false); }
+std::vector<Cell> column(const Range& range) {
+    return column(range, false);
+}
 
 std::vector<Cell> column(const css::uno::Any& arg) {
     if (!arg.hasValue()) return {};
@@ -98,15 +100,18 @@ Extent extent(const CellRange& range) {
     return e;
 }
 
-Range fetch(const CellRange& range, sal_Int32 rows) {
-    const auto e = extent(range);
-    if (rows < 1 || rows > e.length) throw InvalidArgument{};
+Range fetch(const CellRange& range, sal_Int32 first, sal_Int32 count) {
     const css::uno::Reference<css::sheet::XCellRangeAddressable> addressable(range,
                                                                              css::uno::UNO_QUERY);
+    if (!addressable.is()) throw InvalidArgument{};
     const auto a = addressable->getRangeAddress();
     const bool vertical = a.EndColumn == a.StartColumn;
+    const sal_Int32 length = vertical ? a.EndRow - a.StartRow + 1 : a.EndColumn - a.StartColumn + 1;
+    if (first < 0 || count < 1 || count > length || first > length - count) throw InvalidArgument{};
+    const sal_Int32 last = first + count - 1;
     const css::uno::Reference<css::sheet::XCellRangeData> data(
-        range->getCellRangeByPosition(0, 0, vertical ? 0 : rows - 1, vertical ? rows - 1 : 0),
+        range->getCellRangeByPosition(vertical ? 0 : first, vertical ? first : 0,
+                                      vertical ? 0 : last, vertical ? last : 0),
         css::uno::UNO_QUERY);
     if (!data.is()) throw InvalidArgument{};
     return data->getDataArray();
@@ -119,6 +124,18 @@ std::size_t used_length(const std::vector<Cell>& cells) {
     auto last =
         std::find_if(cells.rbegin(), cells.rend(), [](const Cell& c) { return !c.is_empty(); });
     return static_cast<std::size_t>(cells.rend() - last);
+}
+
+// The first `rows` cells of a reference.
+std::vector<Cell> read_reference(const CellRange& range, sal_Int32 rows) {
+    std::vector<Cell> out;
+    out.reserve(static_cast<std::size_t>(rows));
+    for (sal_Int32 first = 0; first < rows; first += fetch_block) {
+        const auto cells = column(fetch(range, first, std::min(fetch_block, rows - first)), true);
+        out.insert(out.end(), std::make_move_iterator(cells.begin()),
+                   std::make_move_iterator(cells.end()));
+    }
+    return out;
 }
 
 } // namespace
@@ -155,7 +172,7 @@ Table table(std::initializer_list<CellRange> required,
 
     std::vector<std::vector<Cell>> read;
     for (const auto& r : required)
-        read.push_back(column(fetch(r, static_cast<sal_Int32>(used)), true));
+        read.push_back(read_reference(r, static_cast<sal_Int32>(used)));
     for (auto* group : {&t.columns, &t.filter_columns})
         for (auto& c : *group)
             if (c.size() > used) c.resize(used); // only empty cells are cut

@@ -50,9 +50,12 @@ Table table(std::initializer_list<CellRange> required,
             std::initializer_list<const css::uno::Any*> optional,
             const css::uno::Sequence<css::uno::Any>& filter_args = {});
 
-// The first `rows` cells of a one-column or one-row reference, as Calc stores them: an
-// empty cell is an empty string, an error cell a void value.
-Range fetch(const CellRange& range, sal_Int32 rows);
+// `count` cells from the `first` of a one-column or one-row reference, as Calc stores
+// them: an empty cell is an empty string, an error cell a void value.
+Range fetch(const CellRange& range, sal_Int32 first, sal_Int32 count);
+// References are fetched in blocks of this many cells, so that Calc's copy of them (about
+// 100 bytes a cell) never holds more than one block.
+inline constexpr sal_Int32 fetch_block = 1 << 16;
 // How many leading cells of the reference lie inside its sheet's used area (at least 1),
 // and its full length. A block of several columns and rows is invalid.
 struct Extent {

@@ -46,10 +46,13 @@ class Office:
 
     addin_dir=None starts an office without the add-in."""
 
-    def __init__(self, addin_dir=None, ui_language=None, installed=False, profile=None):
+    def __init__(self, addin_dir=None, ui_language=None, installed=False, profile=None, more=()):
         """installed=True: the office as a user runs it, with whatever extensions are
-        installed (no add-in is handed over), in `profile` or else the user's own one."""
+        installed (no add-in is handed over), in `profile` or else the user's own one.
+        more: further folders, each with a type library (.rdb) and a .components file, such
+        as the benchmarks' floor add-in."""
         self.addin_dir = addin_dir
+        self.more = more
         self.ui_language = ui_language
         self.installed = installed
         self.keep_profile = installed
@@ -69,6 +72,12 @@ class Office:
         if self.addin_dir:
             types.append(url(os.path.join(self.addin_dir, "customeranalytics.rdb")))
             services.append(url(os.path.join(self.addin_dir, "customeranalytics.components")))
+        for folder in self.more:
+            for name in sorted(os.listdir(folder)):
+                if name.endswith(".rdb"):
+                    types.append(url(os.path.join(folder, name)))
+                elif name.endswith(".components"):
+                    services.append(url(os.path.join(folder, name)))
         return office + [
             "-env:UserInstallation=" + url(self.profile),
             "-env:URE_MORE_TYPES=" + " ".join(types),

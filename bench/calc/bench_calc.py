@@ -1,9 +1,11 @@
 #!/usr/bin/python3
 """Drives headless Calc over generated sheets and reports, as medians of several
-recalculations measured in one run, how the add-in compares with the formulas a user would
-otherwise write. Not a test: it asserts nothing. Writes docs/performance.md.
+recalculations measured in one run, each function against the no-op floor add-in
+(bench/floor), whole columns against exact ranges, one series call against the built-in
+cells a user would write instead, and the office's extra peak memory per call. Not a test:
+it asserts nothing. Writes docs/performance-calc-table.md unless --no-write.
 
-Usage: bench_calc.py BUILD/addin/oxt [--sizes 10000,100000] [--repeat 5]
+Usage: bench_calc.py BUILD [--sizes 10000,100000,1000000] [--repeat 3] [--no-write]
 """
 import argparse
 import datetime
@@ -13,31 +15,42 @@ import random
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "..", "scripts"))
-from office import Office  # noqa: E402
+from office import Office, prop, url  # noqa: E402
 
-START = 44652  # 2022-04-01
+START = 44652  # 2022-04-01: three fiscal years of data
+CUSTOMERS = 2000
 
 
-def make_sheet(doc, rows):
-    """rows of a touch log / deal list / ledger: customer, date, outcome, amount, dept."""
+def make_sheet(office, rows, folder):
+    """A touch log / deal list / ledger of `rows` rows, loaded from CSV (far faster than
+    setDataArray over the pipe): customer, date, outcome, amount, department. Returns the
+    document and the bytes each column's cells hold (8 a number, UTF-8 length a text)."""
     rng = random.Random(rows)
-    data = tuple((f"C{rng.randint(1, 2000):04d}", float(START + rng.randint(0, 36 * 30 - 1)),
-                  rng.choice(("won", "lost", "open")), float(rng.randint(100, 5000)),
-                  rng.choice(("East", "West", "Central")))
-                 for _ in range(rows))
+    path = os.path.join(folder, f"data{rows}.csv")
+    size = {c: 0 for c in "ABCDE"}
+    with open(path, "w", encoding="utf-8") as f:
+        for _ in range(rows):
+            row = (f"C{rng.randint(1, CUSTOMERS):04d}", START + rng.randint(0, 36 * 30 - 1),
+                   rng.choice(("won", "lost", "open")), rng.randint(100, 5000),
+                   rng.choice(("East", "West", "Central")))
+            f.write(",".join(map(str, row)) + "\n")
+            for c, v in zip("ABCDE", row):
+                size[c] += 8 if isinstance(v, int) else len(v.encode())
+    doc = office.desktop.loadComponentFromURL(url(path), "_blank", 0, (
+        prop("Hidden", True), prop("FilterName", "Text - txt - csv (StarCalc)"),
+        prop("FilterOptions", "44,34,76,1,,1033,false,false")))
+    return doc, size
+
+
+def timed(doc, formulas, repeat, array=None):
+    """Median seconds of calculateAll with `formulas` from H1 down (or one array formula)."""
     sheet = doc.Sheets.getByIndex(0)
-    sheet.getCellRangeByPosition(0, 0, 4, rows - 1).setDataArray(data)
-    return sheet
-
-
-def timed(doc, sheet, formulas, repeat, array=None):
-    """Median seconds of calculateAll with `formulas` in column H (or one array formula)."""
-    area = sheet.getCellRangeByName("H1:K200")
-    area.clearContents(1 | 2 | 4 | 16)  # values, dates, strings, formulas
+    sheet.getCellRangeByName("H1:K200").clearContents(1 | 2 | 4 | 16)
     if array:
         sheet.getCellRangeByName(array[0]).setArrayFormula(array[1])
     for i, f in enumerate(formulas):
@@ -50,61 +63,147 @@ def timed(doc, sheet, formulas, repeat, array=None):
     return statistics.median(times)
 
 
+def status(pid, key):
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith(key + ":"):
+                return int(line.split()[1]) * 1024
+    return 0
+
+
+def extra_peak(office, doc, formula):
+    """The office's peak memory during one recalculation of `formula`, above what it held
+    before (the peak is reset through /proc/PID/clear_refs, which needs root or the owner)."""
+    sheet = doc.Sheets.getByIndex(0)
+    sheet.getCellRangeByName("H1:K200").clearContents(1 | 2 | 4 | 16)
+    doc.calculateAll()
+    pid = office.proc.pid
+    with open(f"/proc/{pid}/clear_refs", "w") as f:
+        f.write("5")
+    before = status(pid, "VmRSS")
+    sheet.getCellByPosition(7, 0).setFormula(formula)
+    doc.calculateAll()
+    return status(pid, "VmHWM") - before
+
+
+def ranges(n, whole=False):
+    return {c: f"{c}:{c}" if whole else f"{c}1:{c}{n}" for c in "ABCDE"}
+
+
+# Each function with the floor method of the same parameter shape; {X} are ranges.
+FUNCTIONS = [
+    ("AVGTOUCHPOINTS(A)", "=AVGTOUCHPOINTS({A})", "=NOOPREAD1({A})", "A"),
+    ("AVGTOUCHPOINTS(A;B)", "=AVGTOUCHPOINTS({A};{B})", "=NOOPREAD1ARRAY({A};{B})", "AB"),
+    ("DISTINCTCUSTOMERS(A)", "=DISTINCTCUSTOMERS({A})", "=NOOPREAD1({A})", "A"),
+    ("TOUCHTREND(A;B)", "=ROWS(TOUCHTREND({A};{B}))", "=NOOPREAD2({A};{B})", "AB"),
+    ("WINRATE(C)", "=WINRATE({C})", "=NOOPREAD1({C})", "C"),
+    ("WINRATE(C;B)", "=WINRATE({C};{B})", "=NOOPREAD1ARRAY({C};{B})", "CB"),
+    ("WINRATETREND(C;B)", "=ROWS(WINRATETREND({C};{B}))", "=NOOPREAD2({C};{B})", "CB"),
+    ("SALESBYPERIOD(B;D)", "=ROWS(SALESBYPERIOD({B};{D}))", "=NOOPREAD2({B};{D})", "BD"),
+    ("SALESTREND(B;D;3)", "=SALESTREND({B};{D};3)", "=NOOPREAD2({B};{D})", "BD"),
+    ("SALESTRENDSTAT(B;D;mk_p;3)", '=SALESTRENDSTAT({B};{D};"mk_p";3)', "=NOOPREAD2({B};{D})", "BD"),
+    ("SEASONALINDEX(B;D;12)", "=SEASONALINDEX({B};{D};12)", "=NOOPREAD2({B};{D})", "BD"),
+]
+
+
+def month_bounds(m):
+    y, mo = 2022 + (m + 3) // 12, (m + 3) % 12 + 1
+    return f"DATE({y};{mo};1)", f"EOMONTH(DATE({y};{mo};1);0)"
+
+
+def builtin_series(r):
+    """The 36 cells a user would write instead of one series call, per function."""
+    win, sales, touches = [], [], []
+    for m in range(36):
+        lo, hi = month_bounds(m)
+        when = f'{r["B"]};">="&{lo};{r["B"]};"<="&{hi}'
+        won, lost = f'COUNTIFS({r["C"]};"won";{when})', f'COUNTIFS({r["C"]};"lost";{when})'
+        win.append(f"={won}/({won}+{lost})")
+        sales.append(f'=SUMIFS({r["D"]};{when})')
+        touches.append(f"=COUNTIFS({when})")
+    return {"WINRATETREND": win, "SALESBYPERIOD": sales, "TOUCHTREND": touches}
+
+
+def mark(ok):
+    return "met" if ok else "**not met**"
+
+
 def main():
     args = argparse.ArgumentParser()
-    args.add_argument("addin")
-    args.add_argument("--sizes", default="10000,100000")
-    args.add_argument("--repeat", type=int, default=5)
+    args.add_argument("build")
+    args.add_argument("--sizes", default="10000,100000,1000000")
+    args.add_argument("--repeat", type=int, default=3)
+    args.add_argument("--no-write", action="store_true")
     a = args.parse_args()
-    rows_out = []
-    with Office(a.addin) as office:
-        for n in (int(s) for s in a.sizes.split(",")):
-            doc = office.new_sheet()
-            sheet = make_sheet(doc, n)
-            r = f"1:{n}"
-            A, B, C, D, E = (f"{c}{r.split(':')[0]}:{c}{n}" for c in "ABCDE")
-            t = lambda fs, array=None: timed(doc, sheet, fs, a.repeat, array)  # noqa: E731
-            avg = t([f"=AVGTOUCHPOINTS({A};{B})"])
-            avg_cols = t(["=AVGTOUCHPOINTS(A:A;B:B)"])
-            distinct = t([f"=DISTINCTCUSTOMERS({A})"])
-            rows_out.append((n, "AVGTOUCHPOINTS exact range", avg, None))
-            rows_out.append((n, "AVGTOUCHPOINTS(A:A;B:B) / exact", avg_cols, avg_cols / avg))
-            if n <= 10000:
-                builtin = t([f"=SUMPRODUCT(1/COUNTIF({A};{A}))"])
-                rows_out.append((n, "built-in SUMPRODUCT(1/COUNTIF) / DISTINCTCUSTOMERS", builtin, builtin / distinct))
-            win = t([f"=WINRATE({C})"])
-            win_builtin = t([f'=COUNTIF({C};"won")/(COUNTIF({C};"won")+COUNTIF({C};"lost"))'])
-            rows_out.append((n, "built-in COUNTIFS win rate / WINRATE", win_builtin, win_builtin / win))
-            trend = t([], ("H1:J36", f'=WINRATETREND({C};{B};"month")'))
-            cells = []
-            for m in range(36):
-                y, mo = 2022 + (m + 3) // 12, (m + 3) % 12 + 1
-                lo, hi = f"DATE({y};{mo};1)", f"EOMONTH(DATE({y};{mo};1);0)"
-                cells.append(f'=COUNTIFS({C};"won";{B};">="&{lo};{B};"<="&{hi})/'
-                             f'(COUNTIFS({C};"won";{B};">="&{lo};{B};"<="&{hi})+COUNTIFS({C};"lost";{B};">="&{lo};{B};"<="&{hi}))')
-            trend_builtin = t(cells)
-            rows_out.append((n, "36 built-in COUNTIFS cells / one WINRATETREND", trend_builtin, trend_builtin / trend))
-            sales = t([], ("H1:I36", f'=SALESBYPERIOD({B};{D};"month")'))
-            sumifs = t([f'=SUMIFS({D};{B};">="&DATE({2022 + (m + 3) // 12};{(m + 3) % 12 + 1};1);{B};"<="&EOMONTH(DATE({2022 + (m + 3) // 12};{(m + 3) % 12 + 1};1);0))' for m in range(36)])
-            rows_out.append((n, "36 built-in SUMIFS cells / one SALESBYPERIOD", sumifs, sumifs / sales))
-            for name, f in (("TOUCHTREND", f'=ROWS(TOUCHTREND({A};{B}))'), ("SALESTREND", f"=SALESTREND({B};{D};3)"),
-                            ("SALESTRENDSTAT mk_p", f'=SALESTRENDSTAT({B};{D};"mk_p";3)'),
-                            ("SEASONALINDEX", f"=SEASONALINDEX({B};{D};12)"), ("WINRATE filtered", f'=WINRATE({C};{B};;;{E};"East")')):
-                rows_out.append((n, name, t([f]), None))
+    addin, floor = (os.path.join(a.build, d) for d in ("addin/oxt", "bench/floor"))
+    sizes = [int(s) for s in a.sizes.split(",")]
+    out = {"floor": [], "whole": [], "series": [], "builtin": [], "memory": []}
+    folder = tempfile.mkdtemp(prefix="ca-bench-")
+    with Office(addin, more=[floor]) as office:
+        for n in sizes:
+            doc, size = make_sheet(office, n, folder)
+            t = lambda fs, array=None: timed(doc, fs, a.repeat, array)  # noqa: E731
+            r = ranges(n)
+            out["floor"].append((n, "floor: NOOPPASS(A), the reference only", t([f"=NOOPPASS({r['A']})"]), None, ""))
+            out["floor"].append((n, "floor: NOOPARRAY(A), an any[][] parameter", t([f"=NOOPARRAY({r['A']})"]), None, ""))
+            for name, f, noop, _ in FUNCTIONS:
+                secs, base = t([f.format(**r)]), t([noop.format(**r)])
+                goal = mark(secs / base <= 1.25) if n == max(sizes) else ""
+                out["floor"].append((n, name, secs, secs / base, goal))
+            if n == min(sizes):
+                w = ranges(n, whole=True)
+                for name, f, _, _ in FUNCTIONS:
+                    exact, whole = t([f.format(**r)]), t([f.format(**w)])
+                    out["whole"].append((n, name, whole, whole / exact, mark(whole / exact <= 1.5)))
+            cells = builtin_series(r)
+            for fn, shape, cols in (("WINRATETREND", "=WINRATETREND({C};{B})", "H1:J36"),
+                                    ("SALESBYPERIOD", "=SALESBYPERIOD({B};{D})", "H1:I36"),
+                                    ("TOUCHTREND", "=TOUCHTREND({A};{B})", "H1:J36")):
+                one, builtin = t([], (cols, shape.format(**r))), t(cells[fn])
+                out["series"].append((n, f"36 built-in cells / one {fn}", builtin, builtin / one,
+                                      mark(builtin / one >= 10)))
+            avg, distinct = t([f"=AVGTOUCHPOINTS({r['A']})"]), t([f"=DISTINCTCUSTOMERS({r['A']})"])
+            if n <= 10000:  # the built-in distinct count is quadratic: minutes from 100k rows
+                b = t([f"=COUNTA({r['A']})/SUMPRODUCT(1/COUNTIF({r['A']};{r['A']}))"])
+                out["builtin"].append((n, "COUNTA/SUMPRODUCT(1/COUNTIF) / AVGTOUCHPOINTS", b, b / avg, mark(b / avg >= 100)))
+                b = t([f"=SUMPRODUCT(1/COUNTIF({r['A']};{r['A']}))"])
+                out["builtin"].append((n, "SUMPRODUCT(1/COUNTIF) / DISTINCTCUSTOMERS", b, b / distinct, mark(b / distinct >= 100)))
+            if n == max(sizes):
+                out["builtin"].append((n, "AVGTOUCHPOINTS, seconds", avg, None, mark(avg < 1)))
+            win = t([f"=WINRATE({r['C']})"])
+            c = r["C"]
+            b = t([f'=COUNTIFS({c};"won")/(COUNTIFS({c};"won")+COUNTIFS({c};"lost"))'])
+            out["builtin"].append((n, "COUNTIFS win rate / WINRATE", b, b / win, ""))
+            if n == max(sizes):
+                for name, f, _, cols in FUNCTIONS:
+                    data = sum(size[col] for col in cols)
+                    extra = extra_peak(office, doc, f.format(**r))
+                    out["memory"].append((n, name, extra / 1e6, data / 1e6, extra / data, mark(extra <= 2 * data)))
             doc.close(True)
     version = subprocess.run(["soffice", "--version"], capture_output=True, text=True).stdout.strip()
-    lines = ["# Performance", "",
-             f"Measured by `bench/calc/bench_calc.py` on {datetime.date.today()}, {platform.machine()}, "
+    lines = [f"Measured by `bench/calc/bench_calc.py` on {datetime.date.today()}, {platform.machine()}, "
              f"{os.cpu_count()} cores, {version}. Each time is the median of {a.repeat} "
-             "`calculateAll()` of a sheet holding only the formula(s) measured; ratios are from the same run.", "",
-             "| rows | what | seconds | ratio |", "|---|---|---|---|"]
-    for n, what, secs, ratio in rows_out:
-        lines.append(f"| {n:,} | {what} | {secs:.4f} | {'' if ratio is None else f'{ratio:.1f}'} |")
+             "`calculateAll()` of a sheet holding only the formula(s) measured; every ratio is "
+             "from this one run.", ""]
+    sections = [("floor", "Each function against the no-op floor of the same shape (seconds: the function; "
+                 "ratio: function / floor; goal at the largest size: ≤ 1.25)"),
+                ("whole", "Whole columns (A:A) against exact ranges (seconds: whole columns; goal ≤ 1.5)"),
+                ("series", "One series call for 36 months against the 36 built-in cells (seconds: the cells; goal ≥ 10)"),
+                ("builtin", "Against built-in formulas (seconds: the built-in; ratio: built-in / add-in)")]
+    for key, title in sections:
+        lines += [f"### {title}", "", "| rows | what | seconds | ratio | goal |", "|---|---|---|---|---|"]
+        for n, what, secs, ratio, goal in out[key]:
+            lines.append(f"| {n:,} | {what} | {secs:.4f} | {'' if ratio is None else f'{ratio:.2f}'} | {goal} |")
+        lines.append("")
+    lines += ["### Extra peak memory of the office for one call (VmHWM above the resident size before; goal ≤ 2× the data)", "",
+              "| rows | call | extra MB | data MB | ratio | goal |", "|---|---|---|---|---|---|"]
+    for n, name, extra, data, ratio, goal in out["memory"]:
+        lines.append(f"| {n:,} | {name} | {extra:.1f} | {data:.1f} | {ratio:.1f} | {goal} |")
     text = "\n".join(lines) + "\n"
     print(text)
-    with open(os.path.join(HERE, "..", "..", "docs", "performance-calc-table.md"), "w") as out:
-        out.write(text)
-    return text
+    if not a.no_write:
+        with open(os.path.join(HERE, "..", "..", "docs", "performance-calc-table.md"), "w") as f:
+            f.write(text)
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@
 #include <com/sun/star/sheet/XUsedAreaCursor.hpp>
 #include <com/sun/star/util/Date.hpp>
 #include <rtl/ustring.hxx>
+#include <unordered_map>
 
 namespace ca::uno {
 namespace {
@@ -32,32 +33,39 @@ Cell cell_of(const css::uno::Any& a) {
     }
 }
 
-} // namespace
-
-namespace {
-
-// `reference`: the cells were read from the sheet, where a void value is an error cell.
-std::vector<Cell> column(const Range& range, bool reference) {
+// Appends the cells of a one-row or one-column block to `out`, each converted once.
+// `reference`: the block was fetched from the sheet, where a void value is an error cell.
+void append(const Range& range, bool reference, std::vector<Cell>& out) {
     const sal_Int32 rows = range.getLength();
-    std::vector<Cell> out;
-    if (rows == 0) return out;
+    if (rows == 0) return;
     const sal_Int32 cols = range[0].getLength();
     for (const auto& row : range)
         if (row.getLength() != cols) throw InvalidArgument{};
     if (rows > 1 && cols > 1) throw InvalidArgument{};
-    out.reserve(static_cast<std::size_t>(rows) * static_cast<std::size_t>(cols));
+    out.reserve(out.size() + static_cast<std::size_t>(rows) * static_cast<std::size_t>(cols));
+    // Calc hands equal texts over as one shared string, and the block keeps every string
+    // alive: a string's address identifies its text, which is converted only once.
+    std::unordered_map<const rtl_uString*, Cell> texts;
     for (const auto& row : range)
         for (const css::uno::Any& a : row) {
-            if (reference && !a.hasValue()) throw InvalidArgument{};
-            out.push_back(cell_of(a));
+            if (a.getValueTypeClass() == css::uno::TypeClass_STRING) {
+                const rtl_uString* s = static_cast<const OUString*>(a.getValue())->pData;
+                auto [known, fresh] = texts.try_emplace(s);
+                if (fresh) known->second = cell_of(a);
+                out.push_back(known->second);
+            } else {
+                if (reference && !a.hasValue()) throw InvalidArgument{};
+                out.push_back(cell_of(a));
+            }
         }
-    return out;
 }
 
 } // namespace
 
 std::vector<Cell> column(const Range& range) {
-    return column(range, false);
+    std::vector<Cell> out;
+    append(range, false, out);
+    return out;
 }
 
 std::vector<Cell> column(const css::uno::Any& arg) {
@@ -130,11 +138,8 @@ std::size_t used_length(const std::vector<Cell>& cells) {
 std::vector<Cell> read_reference(const CellRange& range, sal_Int32 rows) {
     std::vector<Cell> out;
     out.reserve(static_cast<std::size_t>(rows));
-    for (sal_Int32 first = 0; first < rows; first += fetch_block) {
-        const auto cells = column(fetch(range, first, std::min(fetch_block, rows - first)), true);
-        out.insert(out.end(), std::make_move_iterator(cells.begin()),
-                   std::make_move_iterator(cells.end()));
-    }
+    for (sal_Int32 first = 0; first < rows; first += fetch_block)
+        append(fetch(range, first, std::min(fetch_block, rows - first)), true, out);
     return out;
 }
 

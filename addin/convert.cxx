@@ -14,6 +14,11 @@
 namespace ca::uno {
 namespace {
 
+std::string utf8(const OUString& s) {
+    const OString bytes = OUStringToOString(s, RTL_TEXTENCODING_UTF8);
+    return std::string(bytes.getStr(), static_cast<std::size_t>(bytes.getLength()));
+}
+
 Cell cell_of(const css::uno::Any& a) {
     switch (a.getValueTypeClass()) {
     case css::uno::TypeClass_VOID:
@@ -21,7 +26,7 @@ Cell cell_of(const css::uno::Any& a) {
     case css::uno::TypeClass_STRING: {
         const OUString& s = *static_cast<const OUString*>(a.getValue());
         if (s.isEmpty()) return {};
-        return Cell::of(std::string(OUStringToOString(s, RTL_TEXTENCODING_UTF8).getStr()));
+        return Cell::of(utf8(s));
     }
     case css::uno::TypeClass_BOOLEAN:
         return Cell::of(*static_cast<const sal_Bool*>(a.getValue()) ? 1.0 : 0.0);
@@ -35,7 +40,7 @@ Cell cell_of(const css::uno::Any& a) {
 
 // Appends the cells of a one-row or one-column block to `out`, each converted once.
 // `reference`: the block was fetched from the sheet, where a void value is an error cell.
-void append(const Range& range, bool reference, std::vector<Cell>& out) {
+void append(const Range& range, bool reference, Column& out) {
     const sal_Int32 rows = range.getLength();
     if (rows == 0) return;
     const sal_Int32 cols = range[0].getLength();
@@ -45,15 +50,25 @@ void append(const Range& range, bool reference, std::vector<Cell>& out) {
     out.reserve(out.size() + static_cast<std::size_t>(rows) * static_cast<std::size_t>(cols));
     // Calc hands equal texts over as one shared string, and the block keeps every string
     // alive: a string's address identifies its text, which is converted only once.
-    std::unordered_map<const rtl_uString*, Cell> texts;
+    std::unordered_map<const rtl_uString*, std::uint32_t> texts;
     for (const auto& row : range)
         for (const css::uno::Any& a : row) {
-            if (a.getValueTypeClass() == css::uno::TypeClass_STRING) {
-                const rtl_uString* s = static_cast<const OUString*>(a.getValue())->pData;
-                auto [known, fresh] = texts.try_emplace(s);
-                if (fresh) known->second = cell_of(a);
-                out.push_back(known->second);
-            } else {
+            switch (a.getValueTypeClass()) {
+            case css::uno::TypeClass_STRING: {
+                const OUString& s = *static_cast<const OUString*>(a.getValue());
+                if (s.isEmpty()) {
+                    out.push_empty();
+                    break;
+                }
+                auto [known, fresh] = texts.try_emplace(s.pData);
+                if (fresh) known->second = out.text_id(utf8(s));
+                out.push_text(known->second);
+                break;
+            }
+            case css::uno::TypeClass_DOUBLE:
+                out.push_number(*static_cast<const double*>(a.getValue()));
+                break;
+            default:
                 if (reference && !a.hasValue()) throw InvalidArgument{};
                 out.push_back(cell_of(a));
             }
@@ -62,17 +77,19 @@ void append(const Range& range, bool reference, std::vector<Cell>& out) {
 
 } // namespace
 
-std::vector<Cell> column(const Range& range) {
-    std::vector<Cell> out;
+Column column(const Range& range) {
+    Column out;
     append(range, false, out);
     return out;
 }
 
-std::vector<Cell> column(const css::uno::Any& arg) {
+Column column(const css::uno::Any& arg) {
     if (!arg.hasValue()) return {};
     Range range;
     if (arg >>= range) return column(range);
-    return {cell_of(arg)};
+    Column out;
+    out.push_back(cell_of(arg));
+    return out;
 }
 
 Cell scalar(const css::uno::Any& arg) {
@@ -128,15 +145,16 @@ Range fetch(const CellRange& range, sal_Int32 first, sal_Int32 count) {
 namespace {
 
 // One past the last non-empty cell.
-std::size_t used_length(const std::vector<Cell>& cells) {
-    auto last =
-        std::find_if(cells.rbegin(), cells.rend(), [](const Cell& c) { return !c.is_empty(); });
-    return static_cast<std::size_t>(cells.rend() - last);
+std::size_t used_length(const Column& cells) {
+    std::size_t n = cells.size();
+    while (n > 0 && cells[n - 1].is_empty())
+        --n;
+    return n;
 }
 
 // The first `rows` cells of a reference.
-std::vector<Cell> read_reference(const CellRange& range, sal_Int32 rows) {
-    std::vector<Cell> out;
+Column read_reference(const CellRange& range, sal_Int32 rows) {
+    Column out;
     out.reserve(static_cast<std::size_t>(rows));
     for (sal_Int32 first = 0; first < rows; first += fetch_block)
         append(fetch(range, first, std::min(fetch_block, rows - first)), true, out);
@@ -175,12 +193,12 @@ Table table(std::initializer_list<CellRange> required,
         for (const auto& c : *group)
             if (!c.empty()) take(c.size(), used_length(c));
 
-    std::vector<std::vector<Cell>> read;
+    std::vector<Column> read;
     for (const auto& r : required)
         read.push_back(read_reference(r, static_cast<sal_Int32>(used)));
     for (auto* group : {&t.columns, &t.filter_columns})
         for (auto& c : *group)
-            if (c.size() > used) c.resize(used); // only empty cells are cut
+            c.truncate(used); // only empty cells are cut
     t.columns.insert(t.columns.begin(), std::make_move_iterator(read.begin()),
                      std::make_move_iterator(read.end()));
     for (sal_Int32 i = 0; i < n; i += 2)

@@ -26,10 +26,10 @@ struct InvalidArgument {};
 
 // A row or column of cells, each converted once. A block wider than one column and
 // taller than one row is invalid.
-std::vector<Cell> column(const Range& range);
+Column column(const Range& range);
 // An optional range argument: void means not given (an empty vector); a single value is
 // a column of one cell.
-std::vector<Cell> column(const css::uno::Any& arg);
+Column column(const css::uno::Any& arg);
 // A single value; a 1 x 1 range is its one cell; a larger range is invalid.
 Cell scalar(const css::uno::Any& arg);
 // The row-aligned ranges of one call: the required ranges (references), the optional ones
@@ -38,8 +38,8 @@ Cell scalar(const css::uno::Any& arg);
 // every column to the same length, so that A:A beside B:B stays aligned. An error cell in
 // a reference is invalid.
 struct Table {
-    std::vector<std::vector<Cell>> columns; // an omitted optional range is empty
-    std::vector<std::vector<Cell>> filter_columns;
+    std::vector<Column> columns; // an omitted optional range is empty
+    std::vector<Column> filter_columns;
     std::vector<Filter> filters; // spans into filter_columns
 
     Table() = default;

@@ -1,7 +1,9 @@
 #include "cells.hpp"
 
+#include <bit>
 #include <charconv>
 #include <cmath>
+#include <limits>
 
 namespace ca {
 namespace {
@@ -32,7 +34,39 @@ std::string_view trim(std::string_view s) {
 
 } // namespace
 
-void key_text(const Cell& cell, std::string& out) {
+void Column::push_back(CellView cell) {
+    switch (cell.kind) {
+    case Cell::Kind::number:
+        return push_number(cell.number);
+    case Cell::Kind::text:
+        if (!cell.text.empty()) return push_text(text_id(cell.text));
+        [[fallthrough]];
+    case Cell::Kind::empty:
+        return push_empty();
+    }
+}
+
+void Column::push_number(double value) {
+    bits_.push_back(std::bit_cast<std::uint64_t>(
+        std::isnan(value) ? std::numeric_limits<double>::quiet_NaN() : value));
+}
+
+std::uint32_t Column::text_id(std::string_view text) {
+    if (auto known = ids_.find(text); known != ids_.end()) return known->second;
+    const auto id = static_cast<std::uint32_t>(texts_.size());
+    ids_.emplace(texts_.emplace_back(text), id);
+    return id;
+}
+
+CellView Column::operator[](std::size_t i) const {
+    const std::uint64_t b = bits_[i];
+    if (b == empty_bits) return {};
+    if ((b & tag_mask) == text_bits)
+        return {Cell::Kind::text, 0, texts_[static_cast<std::uint32_t>(b & 0xFFFF'FFFFu)]};
+    return {Cell::Kind::number, std::bit_cast<double>(b), {}};
+}
+
+void key_text(CellView cell, std::string& out) {
     out.clear();
     if (cell.kind == Cell::Kind::number) {
         char buf[32];
@@ -48,24 +82,24 @@ void key_text(const Cell& cell, std::string& out) {
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
 }
 
-std::string key_text(const Cell& cell) {
+std::string key_text(CellView cell) {
     std::string out;
     key_text(cell, out);
     return out;
 }
 
 std::string normalize_key(std::string_view text) {
-    return key_text(Cell::of(std::string(text)));
+    return key_text(CellView(text.empty() ? Cell::Kind::empty : Cell::Kind::text, 0, text));
 }
 
-std::uint32_t KeyInterner::intern(const Cell& cell) {
+std::uint32_t KeyInterner::intern(CellView cell) {
     key_text(cell, scratch_);
     if (scratch_.empty()) return 0;
     auto [it, added] = ids_.try_emplace(scratch_, static_cast<std::uint32_t>(ids_.size() + 1));
     return it->second;
 }
 
-std::uint32_t KeyInterner::find(const Cell& cell) const {
+std::uint32_t KeyInterner::find(CellView cell) const {
     key_text(cell, scratch_);
     if (scratch_.empty()) return 0;
     auto it = ids_.find(scratch_);
@@ -78,11 +112,13 @@ Result<std::vector<bool>> filter_mask(std::size_t rows, std::span<const Filter> 
     for (const Filter& f : filters) {
         if (f.column.size() != rows) return invalid();
         const std::string wanted = key_text(f.value);
-        for (std::size_t i = 0; i < rows; ++i) {
-            if (!keep[i]) continue;
-            key_text(f.column[i], cell_key);
-            keep[i] = cell_key == wanted;
-        }
+        auto matches = [&](CellView c) {
+            key_text(c, cell_key);
+            return cell_key == wanted;
+        };
+        const TextMemo<std::int8_t> memo(f.column, -1);
+        for (std::size_t i = 0; i < rows; ++i)
+            if (keep[i]) keep[i] = memo.get(i, matches);
     }
     return keep;
 }
@@ -93,7 +129,7 @@ bool same_length(std::size_t rows, std::initializer_list<Cells> columns) {
     return true;
 }
 
-Result<long> read_whole(const Cell& cell, long lo, long hi, long fallback) {
+Result<long> read_whole(CellView cell, long lo, long hi, long fallback) {
     if (cell.is_empty()) return fallback;
     if (cell.kind != Cell::Kind::number || !std::isfinite(cell.number)) return invalid();
     if (cell.number != std::floor(cell.number) || cell.number < static_cast<double>(lo) ||

@@ -65,7 +65,7 @@ year_month_day date_of(Day day) {
     return year_month_day{sys_days{days{day}}};
 }
 
-Result<std::optional<Day>> read_date(const Cell& cell, DateOrigin origin) {
+Result<std::optional<Day>> read_date(CellView cell, DateOrigin origin) {
     switch (cell.kind) {
     case Cell::Kind::empty:
         return std::nullopt;
@@ -91,10 +91,25 @@ Result<std::optional<Day>> read_date(const Cell& cell, DateOrigin origin) {
 Result<std::vector<std::optional<Day>>> read_dates(Cells column, DateOrigin origin) {
     std::vector<std::optional<Day>> out;
     out.reserve(column.size());
-    for (const Cell& c : column) {
+    // Text dates are parsed once per distinct text; an invalid one stays invalid.
+    constexpr Day unknown = INT64_MIN, bad = INT64_MIN + 1, none = INT64_MIN + 2; // never days
+    auto read = [&](CellView c) -> Day {
         auto d = read_date(c, origin);
-        if (!d) return fail(d.error());
-        out.push_back(*d);
+        if (!d) return bad;
+        return *d ? **d : none;
+    };
+    const TextMemo<Day> memo(column, unknown);
+    for (std::size_t i = 0; i < column.size(); ++i) {
+        const CellView c = column[i];
+        if (c.kind == Cell::Kind::number || c.is_empty()) {
+            auto d = read_date(c, origin);
+            if (!d) return fail(d.error());
+            out.push_back(*d);
+            continue;
+        }
+        const Day v = memo.get(i, read);
+        if (v == bad) return invalid();
+        out.push_back(v == none ? std::nullopt : std::optional<Day>(v));
     }
     return out;
 }

@@ -22,7 +22,7 @@ struct DateOrigin {
 
 // Empty cell: no date. A number: a serial, its time of day ignored. Text: 2024-04-01,
 // 2024/4/1, 2024/04/01 or 2024年4月1日. Anything else, or a year outside 1..9999: Err:502.
-Result<std::optional<Day>> read_date(const Cell& cell, DateOrigin origin);
+Result<std::optional<Day>> read_date(CellView cell, DateOrigin origin);
 
 // Every cell of a date column read once; Err:502 if any is not a date.
 Result<std::vector<std::optional<Day>>> read_dates(Cells column, DateOrigin origin);

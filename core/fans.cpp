@@ -10,7 +10,7 @@ namespace {
 // A part's score, nullopt for an empty input.
 using Part = Result<std::optional<double>>;
 
-Part number_part(const Cell& c, double lo, double hi, bool whole, double (*score)(double)) {
+Part number_part(CellView c, double lo, double hi, bool whole, double (*score)(double)) {
     if (c.is_empty() || (c.kind == Cell::Kind::text && key_text(c).empty())) return std::nullopt;
     if (c.kind != Cell::Kind::number || !std::isfinite(c.number)) return invalid();
     if (c.number < lo || c.number > hi || (whole && c.number != std::floor(c.number)))
@@ -18,7 +18,7 @@ Part number_part(const Cell& c, double lo, double hi, bool whole, double (*score
     return score(c.number);
 }
 
-Result<double> read_score(const Cell& c) {
+Result<double> read_score(CellView c) {
     if (c.is_empty()) return not_available();
     if (c.kind != Cell::Kind::number || !std::isfinite(c.number) || c.number < 0 || c.number > 100)
         return invalid();
@@ -44,7 +44,7 @@ Result<double> fan_score(const Cell& competitor_rating, const Cell& unresolved_t
         if (weights.size() != 4) return invalid();
         double total = 0;
         for (std::size_t i = 0; i < 4; ++i) {
-            const Cell& w = weights[i];
+            const CellView w = weights[i];
             if (w.kind != Cell::Kind::number || !std::isfinite(w.number) || w.number < 0)
                 return invalid();
             total += weight[i] = w.number;

@@ -26,7 +26,7 @@ struct Sales {
 // non-finite number anywhere in the amount column: Err:502.
 Result<Sales> read_sales(const Ledger& ledger, const Cell& start = {}, const Cell& end = {}) {
     if (ledger.amounts.size() != ledger.dates.size()) return invalid();
-    for (const Cell& a : ledger.amounts)
+    for (CellView a : ledger.amounts)
         if ((a.kind == Cell::Kind::text && !key_text(a).empty()) ||
             (a.kind == Cell::Kind::number && !std::isfinite(a.number)))
             return invalid();
@@ -35,7 +35,7 @@ Result<Sales> read_sales(const Ledger& ledger, const Cell& start = {}, const Cel
     if (!rows) return fail(rows.error());
     Sales out{{}, rows->window};
     for (std::size_t k = 0; k < rows->index.size(); ++k) {
-        const Cell& a = ledger.amounts[rows->index[k]];
+        const CellView a = ledger.amounts[rows->index[k]];
         if (a.kind == Cell::Kind::number) out.sales.push_back({rows->day[k], a.number});
     }
     return out;

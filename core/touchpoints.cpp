@@ -24,14 +24,17 @@ Result<Touches> collect_touches(const TouchLog& log) {
     KeyInterner keys;
     const bool has_list = !log.customer_list.empty();
     if (has_list) {
-        for (const Cell& c : log.customer_list)
+        for (CellView c : log.customer_list)
             keys.intern(c);
         t.listed = keys.size();
         if (t.listed == 0) return not_available();
     }
+    auto key = [&](CellView customer) {
+        return has_list ? keys.find(customer) : keys.intern(customer);
+    };
+    const TextMemo<std::uint32_t> memo(log.customers, UINT32_MAX);
     for (std::size_t k = 0; k < rows->index.size(); ++k) {
-        const Cell& customer = log.customers[rows->index[k]];
-        const std::uint32_t id = has_list ? keys.find(customer) : keys.intern(customer);
+        const std::uint32_t id = memo.get(rows->index[k], key);
         if (id == 0) continue;
         t.customer.push_back(id);
         if (!rows->day.empty()) t.day.push_back(rows->day[k]);

@@ -21,8 +21,10 @@ Result<Decided> collect_decided(const DealList& deals) {
     if (!rows) return fail(rows.error());
     Decided d;
     d.window = rows->window;
+    const TextMemo<int> memo(deals.outcomes, -1);
     for (std::size_t k = 0; k < rows->index.size(); ++k) {
-        const Outcome o = classify_outcome(deals.outcomes[rows->index[k]]);
+        const auto o = static_cast<Outcome>(memo.get(
+            rows->index[k], [](CellView c) { return static_cast<int>(classify_outcome(c)); }));
         if (o != Outcome::won && o != Outcome::lost) continue;
         d.won.push_back(o == Outcome::won);
         if (!rows->day.empty()) d.day.push_back(rows->day[k]);
@@ -30,7 +32,7 @@ Result<Decided> collect_decided(const DealList& deals) {
     return d;
 }
 
-bool read_number(const Cell& c, double& out) {
+bool read_number(CellView c, double& out) {
     if (c.kind != Cell::Kind::number || !std::isfinite(c.number)) return false;
     out = c.number;
     return true;
@@ -38,7 +40,7 @@ bool read_number(const Cell& c, double& out) {
 
 } // namespace
 
-Outcome classify_outcome(const Cell& cell) {
+Outcome classify_outcome(CellView cell) {
     if (cell.kind == Cell::Kind::number) {
         if (cell.number == 1) return Outcome::won;
         if (cell.number == 0) return Outcome::lost;

@@ -9,7 +9,7 @@ enum class Outcome { none, won, lost, open };
 
 // won, win, closed won, 受注, 成約, TRUE, 1 / lost, lose, closed lost, 失注, 不成約, FALSE, 0;
 // any other non-empty value is open; an empty cell is none.
-Outcome classify_outcome(const Cell& cell);
+Outcome classify_outcome(CellView cell);
 
 struct DealList {
     Cells outcomes;

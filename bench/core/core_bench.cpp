@@ -15,7 +15,7 @@ namespace {
 // A log of `rows` rows over three years: customer ids of 2,000 customers, date serials,
 // departments, outcomes and amounts, as cells the add-in would hand over.
 struct Sheet {
-    std::vector<Cell> customers, dates, depts, outcomes, amounts, list;
+    Column customers, dates, depts, outcomes, amounts, list;
     explicit Sheet(std::size_t rows) {
         std::mt19937 rng(42);
         std::uniform_int_distribution<int> customer(1, 2000), day(0, 3 * 365 - 1), dept(0, 3),

@@ -63,8 +63,8 @@ class Bytes {
             return Cell::of(text());
         }
     }
-    std::vector<Cell> column(std::size_t rows) {
-        std::vector<Cell> c;
+    Column column(std::size_t rows) {
+        Column c;
         for (std::size_t i = 0; i < rows; ++i)
             c.push_back(cell());
         return c;

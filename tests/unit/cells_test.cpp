@@ -1,6 +1,8 @@
 #include "test_cells.hpp"
 
+#include <cmath>
 #include <gtest/gtest.h>
+#include <limits>
 
 using namespace ca;
 using namespace ca::test;
@@ -55,4 +57,44 @@ TEST(Whole, Bounds) {
     EXPECT_FALSE(read_whole(cell(0), 1, 100, 2));
     EXPECT_FALSE(read_whole(cell("3"), 1, 100, 2));
     EXPECT_FALSE(read_whole(cell(1e300), 1, 100, 2));
+}
+
+TEST(Column, EightBytesACellRoundTrip) {
+    Column c;
+    c.push_number(std::numeric_limits<double>::quiet_NaN());
+    c.push_number(-std::numeric_limits<double>::infinity());
+    c.push_number(-0.0);
+    c.push_back(cell("C001"));
+    c.push_back(cell("C001"));
+    c.push_back(Cell::of(std::string()));
+    c.push_empty();
+    c.push_back(cell("c001"));
+    ASSERT_EQ(c.size(), 8u);
+    EXPECT_EQ(c[0].kind, Cell::Kind::number); // a NaN stays a number, never a text or empty
+    EXPECT_TRUE(std::isnan(c[0].number));
+    EXPECT_EQ(c[1].number, -std::numeric_limits<double>::infinity());
+    EXPECT_TRUE(std::signbit(c[2].number));
+    EXPECT_EQ(c[3].text, "C001");
+    EXPECT_EQ(c.text_id_at(3), c.text_id_at(4)); // one distinct text
+    EXPECT_TRUE(c[5].is_empty());
+    EXPECT_TRUE(c[6].is_empty());
+    EXPECT_EQ(c[7].text, "c001"); // texts are kept as they are; keys fold case later
+    EXPECT_EQ(c.text_count(), 2u);
+    EXPECT_FALSE(c.text_id_at(0));
+    c.truncate(4);
+    EXPECT_EQ(c.size(), 4u);
+    Column moved = std::move(c);
+    EXPECT_EQ(moved[3].text, "C001");
+}
+
+TEST(TextMemo, OncePerDistinctText) {
+    auto column = col({"a", "b", "a", 1, {}, "a"});
+    int calls = 0;
+    const TextMemo<int> memo(column, -1);
+    auto f = [&](CellView c) { return ++calls, c.kind == Cell::Kind::text ? int(c.text[0]) : 0; };
+    std::vector<int> got;
+    for (std::size_t i = 0; i < column.size(); ++i)
+        got.push_back(memo.get(i, f));
+    EXPECT_EQ(got, (std::vector<int>{'a', 'b', 'a', 0, 0, 'a'}));
+    EXPECT_EQ(calls, 4); // "a", "b", the number, the empty cell
 }

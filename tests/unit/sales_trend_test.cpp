@@ -59,7 +59,7 @@ TEST(Stats, SeasonalIndexOfAPurePattern) {
 namespace {
 // A ledger with one sale per month from Jan 2022 for `months` months of amount f(i).
 struct Ledger3 {
-    std::vector<Cell> dates, amounts;
+    Column dates, amounts;
     Ledger3(int months, double (*f)(int)) {
         for (int i = 0; i < months; ++i) {
             dates.push_back(cell(serial(2022 + i / 12, static_cast<unsigned>(i % 12 + 1), 15)));

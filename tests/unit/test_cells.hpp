@@ -16,8 +16,8 @@ struct In {
     In(const char* s) : cell(Cell::of(std::string(s))) {}
 };
 
-inline std::vector<Cell> col(std::initializer_list<In> cells) {
-    std::vector<Cell> out;
+inline Column col(std::initializer_list<In> cells) {
+    Column out;
     for (const In& c : cells)
         out.push_back(c.cell);
     return out;

@@ -8,10 +8,10 @@ using namespace ca::test;
 
 namespace {
 struct Log {
-    std::vector<Cell> customers = col({"A", "a", "B", {}, "C", "A"});
-    std::vector<Cell> dates = col(
+    Column customers = col({"A", "a", "B", {}, "C", "A"});
+    Column dates = col(
         {"2024-04-01", "2024-04-20", "2024-05-02", "2024-05-03", "2024-06-30", serial(2024, 6, 1)});
-    std::vector<Cell> dept = col({"east", "east", "west", "east", "east", "west"});
+    Column dept = col({"east", "east", "west", "east", "east", "west"});
     TouchLog log() const { return {customers, dates, {}, {}, {}, {}, {}}; }
 };
 } // namespace

@@ -57,6 +57,9 @@ std::optional<Day> parse_text_date(std::string_view s) {
 
 } // namespace
 
+static_assert(sys_days{year{1} / 1 / 1}.time_since_epoch().count() == -719162);
+static_assert(sys_days{year{9999} / 12 / 31}.time_since_epoch().count() == 2932896);
+
 Day day_of(year_month_day ymd) {
     return sys_days{ymd}.time_since_epoch().count();
 }
@@ -69,15 +72,9 @@ Result<std::optional<Day>> read_date(CellView cell, DateOrigin origin) {
     switch (cell.kind) {
     case Cell::Kind::empty:
         return std::nullopt;
-    case Cell::Kind::number: {
-        // Checked before conversion so that no huge serial can overflow.
-        static const double lo = static_cast<double>(day_of(year{min_year} / 1 / 1));
-        static const double hi = static_cast<double>(day_of(year{max_year} / 12 / 31));
-        if (!std::isfinite(cell.number)) return invalid();
-        const double day = std::floor(cell.number) + static_cast<double>(origin.null_date);
-        if (day < lo || day > hi) return invalid();
-        return static_cast<Day>(day);
-    }
+    case Cell::Kind::number:
+        if (auto day = serial_day(cell.number, origin)) return *day;
+        return invalid();
     case Cell::Kind::text: {
         std::string k = key_text(cell);
         if (k.empty()) return std::nullopt;
@@ -86,32 +83,6 @@ Result<std::optional<Day>> read_date(CellView cell, DateOrigin origin) {
     }
     }
     return invalid();
-}
-
-Result<std::vector<std::optional<Day>>> read_dates(Cells column, DateOrigin origin) {
-    std::vector<std::optional<Day>> out;
-    out.reserve(column.size());
-    // Text dates are parsed once per distinct text; an invalid one stays invalid.
-    constexpr Day unknown = INT64_MIN, bad = INT64_MIN + 1, none = INT64_MIN + 2; // never days
-    auto read = [&](CellView c) -> Day {
-        auto d = read_date(c, origin);
-        if (!d) return bad;
-        return *d ? **d : none;
-    };
-    const TextMemo<Day> memo(column, unknown);
-    for (std::size_t i = 0; i < column.size(); ++i) {
-        const CellView c = column[i];
-        if (c.kind == Cell::Kind::number || c.is_empty()) {
-            auto d = read_date(c, origin);
-            if (!d) return fail(d.error());
-            out.push_back(*d);
-            continue;
-        }
-        const Day v = memo.get(i, read);
-        if (v == bad) return invalid();
-        out.push_back(v == none ? std::nullopt : std::optional<Day>(v));
-    }
-    return out;
 }
 
 Result<std::optional<Day>> read_bound(const Cell& cell, DateOrigin origin) {

@@ -5,6 +5,7 @@
 #include "cells.hpp"
 
 #include <chrono>
+#include <cmath>
 #include <optional>
 
 namespace ca {
@@ -20,12 +21,20 @@ struct DateOrigin {
     double serial(Day day) const { return static_cast<double>(day - null_date); }
 };
 
+// The day of a date serial, its time of day ignored; nullopt unless it is finite and in
+// the years 1..9999 (checked before conversion, so that no huge serial can overflow).
+inline std::optional<Day> serial_day(double serial, DateOrigin origin) {
+    constexpr double lo = -719162; // 0001-01-01, in days since 1970-01-01
+    constexpr double hi = 2932896; // 9999-12-31
+    if (!(serial == serial) || serial > 1e12 || serial < -1e12) return std::nullopt;
+    const double day = std::floor(serial) + static_cast<double>(origin.null_date);
+    if (day < lo || day > hi) return std::nullopt;
+    return static_cast<Day>(day);
+}
+
 // Empty cell: no date. A number: a serial, its time of day ignored. Text: 2024-04-01,
 // 2024/4/1, 2024/04/01 or 2024年4月1日. Anything else, or a year outside 1..9999: Err:502.
 Result<std::optional<Day>> read_date(CellView cell, DateOrigin origin);
-
-// Every cell of a date column read once; Err:502 if any is not a date.
-Result<std::vector<std::optional<Day>>> read_dates(Cells column, DateOrigin origin);
 
 // A Start, End or AsOf argument. Like read_date, but 0 means not given: Calc hands a blank
 // cell passed as a single argument over as 0, and serial 0 is never a real date in a log.

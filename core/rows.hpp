@@ -8,8 +8,8 @@
 namespace ca {
 
 struct SelectedRows {
-    std::vector<std::size_t> index; // the rows kept, in order
-    std::vector<Day> day;           // their dates, when a date column was given
+    std::vector<std::uint32_t> index; // the rows kept, in order
+    std::vector<Day> day;             // their dates, when a date column was given
     DateWindow window;
 };
 

@@ -34,6 +34,7 @@ Result<Sales> read_sales(const Ledger& ledger, const Cell& start = {}, const Cel
         select_rows(ledger.dates.size(), ledger.dates, start, end, ledger.filters, ledger.origin);
     if (!rows) return fail(rows.error());
     Sales out{{}, rows->window};
+    out.sales.reserve(rows->index.size());
     for (std::size_t k = 0; k < rows->index.size(); ++k) {
         const CellView a = ledger.amounts[rows->index[k]];
         if (a.kind == Cell::Kind::number) out.sales.push_back({rows->day[k], a.number});

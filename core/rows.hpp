@@ -7,19 +7,74 @@
 
 namespace ca {
 
-struct SelectedRows {
-    std::vector<std::uint32_t> index; // the rows kept, in order
-    std::vector<Day> day;             // their dates, when a date column was given
-    DateWindow window;
+// The rows a call reads: which rows exist, the date column (empty: none), the window and
+// the filters. Rows are visited, not stored: a million rows need no per-row memory here.
+struct RowSource {
+    std::size_t rows;
+    Cells dates;
+    const Cell& start;
+    const Cell& end;
+    std::span<const Filter> filters;
+    DateOrigin origin;
 };
 
-// Err:502 when `dates` (if given) or a filter column has another length than `rows`, a
-// non-empty date cell is not a date, Start or End is not a date, Start is after End, or a
-// window is given without dates.
-Result<SelectedRows> select_rows(std::size_t rows, Cells dates, const Cell& start, const Cell& end,
-                                 std::span<const Filter> filters, DateOrigin origin);
+// The window after checking everything that can be wrong before any row is read: Err:502
+// when `dates` (if given) or a filter column has another length than `rows`, Start or End
+// is not a date, Start is after End, or a window is given without dates.
+Result<DateWindow> check_rows(const RowSource& source);
 
-// The periods a series covers: from Start (or the first of `days`) to End (or the last).
-PeriodRange series_range(const DateWindow& window, std::span<const Day> days, PeriodSpec spec);
+// Calls on_row(i, day) for every row, in order, that passes the filters and, with dates,
+// has a date within the window (day is 0 without dates). Every date is read, also in rows
+// the filters drop: a non-empty date cell that is not a date is Err:502 however it is
+// filtered, and then the calls made so far must be discarded.
+template <class F> Result<DateWindow> visit_rows(const RowSource& source, F&& on_row) {
+    auto window = check_rows(source);
+    if (!window) return window;
+    auto keep = filter_mask(source.rows, source.filters);
+    if (!keep) return fail(keep.error());
+    const bool has_dates = !source.dates.empty();
+    // Text dates are parsed once per distinct text; serials inline.
+    constexpr Day unknown = INT64_MIN, bad = INT64_MIN + 1, none = INT64_MIN + 2; // never days
+    const TextMemo<Day> memo(source.dates, unknown);
+    auto read = [&](CellView c) -> Day {
+        auto d = read_date(c, source.origin);
+        if (!d) return bad;
+        return *d ? **d : none;
+    };
+    for (std::size_t i = 0; i < source.rows; ++i) {
+        Day day = 0;
+        if (has_dates) {
+            const CellView c = source.dates[i];
+            if (c.kind == Cell::Kind::number) {
+                const auto d = serial_day(c.number, source.origin);
+                day = d ? *d : bad;
+            } else {
+                day = memo.get(i, read);
+            }
+            if (day == bad) return invalid();
+            if (day == none || !window->contains(day)) continue;
+        }
+        if ((*keep)[i]) on_row(i, day);
+    }
+    return window;
+}
+
+// The first and last day of the rows `accept(i)` takes (none if it takes none), and the
+// window: the periods a series covers.
+struct DaySpan {
+    std::optional<Day> first, last;
+    DateWindow window;
+};
+template <class Accept> Result<DaySpan> day_span(const RowSource& source, Accept&& accept) {
+    DaySpan span;
+    auto window = visit_rows(source, [&](std::size_t i, Day day) {
+        if (!accept(i)) return;
+        if (!span.first || day < *span.first) span.first = day;
+        if (!span.last || day > *span.last) span.last = day;
+    });
+    if (!window) return fail(window.error());
+    span.window = *window;
+    return span;
+}
 
 } // namespace ca

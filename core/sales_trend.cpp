@@ -12,33 +12,51 @@ namespace {
 
 constexpr long max_years = 100;
 
+// The sales of one day (or, in a ledger spanning far more days than it has rows, of one row).
 struct Sale {
     Day day;
     double amount;
+    bool nonzero; // a sale other than 0 (a day's sales may sum to 0 without being all 0)
 };
 
 struct Sales {
     std::vector<Sale> sales;
     DateWindow window;
+    std::optional<Day> first, last;
 };
 
-// Rows with a date in the window and an amount that pass the filters. Text or a
-// non-finite number anywhere in the amount column: Err:502.
+// Rows with a date in the window and an amount that pass the filters, summed per day. Text
+// or a non-finite number anywhere in the amount column: Err:502.
 Result<Sales> read_sales(const Ledger& ledger, const Cell& start = {}, const Cell& end = {}) {
     if (ledger.amounts.size() != ledger.dates.size()) return invalid();
     for (CellView a : ledger.amounts)
         if ((a.kind == Cell::Kind::text && !key_text(a).empty()) ||
             (a.kind == Cell::Kind::number && !std::isfinite(a.number)))
             return invalid();
-    auto rows =
-        select_rows(ledger.dates.size(), ledger.dates, start, end, ledger.filters, ledger.origin);
-    if (!rows) return fail(rows.error());
-    Sales out{{}, rows->window};
-    out.sales.reserve(rows->index.size());
-    for (std::size_t k = 0; k < rows->index.size(); ++k) {
-        const CellView a = ledger.amounts[rows->index[k]];
-        if (a.kind == Cell::Kind::number) out.sales.push_back({rows->day[k], a.number});
-    }
+    const RowSource rows{ledger.dates.size(), ledger.dates, start, end,
+                         ledger.filters,      ledger.origin};
+    auto has_amount = [&](std::size_t i) { return ledger.amounts[i].kind == Cell::Kind::number; };
+    auto span = day_span(rows, has_amount);
+    if (!span) return fail(span.error());
+    Sales out{{}, span->window, span->first, span->last};
+    if (!span->first) return out;
+    // Summed per day: a ledger of a million rows spans a few thousand days.
+    const auto days = static_cast<std::size_t>(*span->last - *span->first + 1);
+    const bool per_day = days <= 2 * rows.rows + 4096;
+    std::vector<double> total(per_day ? days : 0, 0);
+    std::vector<bool> any(total.size()), nonzero(total.size());
+    auto window = visit_rows(rows, [&](std::size_t i, Day day) {
+        if (!has_amount(i)) return;
+        const double amount = ledger.amounts[i].number;
+        if (!per_day) return out.sales.push_back({day, amount, amount != 0});
+        const auto d = static_cast<std::size_t>(day - *span->first);
+        total[d] += amount;
+        any[d] = true;
+        if (amount != 0) nonzero[d] = true;
+    });
+    if (!window) return fail(window.error());
+    for (std::size_t d = 0; d < total.size(); ++d)
+        if (any[d]) out.sales.push_back({*span->first + static_cast<Day>(d), total[d], nonzero[d]});
     return out;
 }
 
@@ -58,7 +76,7 @@ std::optional<PeriodIndex> first_sale_month(const std::vector<Sale>& sales, Peri
     std::optional<PeriodIndex> first;
     for (const Sale& s : sales) {
         const PeriodIndex m = month_of(s.day);
-        if (s.amount != 0 && m <= last && (!first || m < *first)) first = m;
+        if (s.nonzero && m <= last && (!first || m < *first)) first = m;
     }
     return first;
 }
@@ -83,10 +101,7 @@ Result<Series> sales_by_period(const Ledger& ledger, const Cell& period, const C
     if (!spec) return fail(spec.error());
     auto sales = read_sales(ledger, start, end);
     if (!sales) return fail(sales.error());
-    std::vector<Day> days;
-    for (const Sale& s : sales->sales)
-        days.push_back(s.day);
-    const PeriodRange range = series_range(sales->window, days, *spec);
+    const PeriodRange range = period_range(sales->window, sales->first, sales->last, *spec);
     if (range.count() == 0) return not_available();
     std::vector<double> totals(range.count(), 0);
     for (const Sale& s : sales->sales)

@@ -9,28 +9,27 @@
 namespace ca {
 namespace {
 
-struct Decided {
-    std::vector<bool> won;
-    std::vector<Day> day; // parallel to won when dates were given
-    DateWindow window;
-};
-
-Result<Decided> collect_decided(const DealList& deals) {
-    auto rows = select_rows(deals.outcomes.size(), deals.dates, deals.start, deals.end,
-                            deals.filters, deals.origin);
-    if (!rows) return fail(rows.error());
-    Decided d;
-    d.window = rows->window;
-    const TextMemo<int> memo(deals.outcomes, -1);
-    for (std::size_t k = 0; k < rows->index.size(); ++k) {
-        const auto o = static_cast<Outcome>(memo.get(
-            rows->index[k], [](CellView c) { return static_cast<int>(classify_outcome(c)); }));
-        if (o != Outcome::won && o != Outcome::lost) continue;
-        d.won.push_back(o == Outcome::won);
-        if (!rows->day.empty()) d.day.push_back(rows->day[k]);
-    }
-    return d;
+RowSource rows_of(const DealList& deals) {
+    return {deals.outcomes.size(), deals.dates, deals.start, deals.end,
+            deals.filters,         deals.origin};
 }
+
+// The outcome of each row, each distinct text classified once.
+class Outcomes {
+  public:
+    explicit Outcomes(Cells outcomes) : memo_(outcomes, -1) {}
+    Outcome operator()(std::size_t row) const {
+        return static_cast<Outcome>(
+            memo_.get(row, [](CellView c) { return static_cast<int>(classify_outcome(c)); }));
+    }
+    bool decided(std::size_t row) const {
+        const Outcome o = (*this)(row);
+        return o == Outcome::won || o == Outcome::lost;
+    }
+
+  private:
+    TextMemo<int> memo_;
+};
 
 bool read_number(CellView c, double& out) {
     if (c.kind != Cell::Kind::number || !std::isfinite(c.number)) return false;
@@ -58,27 +57,37 @@ Outcome classify_outcome(CellView cell) {
 }
 
 Result<double> win_rate(const DealList& deals) {
-    auto d = collect_decided(deals);
-    if (!d) return fail(d.error());
-    if (d->won.empty()) return not_available();
-    const auto won = std::count(d->won.begin(), d->won.end(), true);
-    return static_cast<double>(won) / static_cast<double>(d->won.size());
+    const Outcomes outcome(deals.outcomes);
+    std::size_t won = 0, decided = 0;
+    auto window = visit_rows(rows_of(deals), [&](std::size_t i, Day) {
+        const Outcome o = outcome(i);
+        won += o == Outcome::won;
+        decided += o == Outcome::won || o == Outcome::lost;
+    });
+    if (!window) return fail(window.error());
+    if (decided == 0) return not_available();
+    return static_cast<double>(won) / static_cast<double>(decided);
 }
 
 Result<Series> win_rate_trend(const DealList& deals, const Cell& period) {
     auto spec = parse_period(period);
     if (!spec) return fail(spec.error());
     if (deals.dates.empty()) return invalid();
-    auto d = collect_decided(deals);
-    if (!d) return fail(d.error());
-    const PeriodRange range = series_range(d->window, d->day, *spec);
+    const Outcomes outcome(deals.outcomes);
+    // Two passes over the rows: the periods covered, then the counts.
+    auto span = day_span(rows_of(deals), [&](std::size_t i) { return outcome.decided(i); });
+    if (!span) return fail(span.error());
+    const PeriodRange range = period_range(span->window, span->first, span->last, *spec);
     if (range.count() == 0) return not_available();
     std::vector<double> won(range.count(), 0), decided(range.count(), 0);
-    for (std::size_t i = 0; i < d->day.size(); ++i) {
-        const auto p = static_cast<std::size_t>(period_of(d->day[i], *spec) - range.first);
+    auto window = visit_rows(rows_of(deals), [&](std::size_t i, Day day) {
+        const Outcome o = outcome(i);
+        if (o != Outcome::won && o != Outcome::lost) return;
+        const auto p = static_cast<std::size_t>(period_of(day, *spec) - range.first);
         decided[p] += 1;
-        won[p] += d->won[i] ? 1 : 0;
-    }
+        won[p] += o == Outcome::won ? 1 : 0;
+    });
+    if (!window) return fail(window.error());
     Series s;
     for (std::size_t p = 0; p < range.count(); ++p) {
         s.starts.push_back(period_start(range.first + static_cast<PeriodIndex>(p), *spec));

@@ -113,3 +113,27 @@ TEST(TouchTrend, Errors) {
     TouchLog no_dates{l.customers, {}, {}, {}, {}, {}, {}};
     EXPECT_EQ(touch_trend(no_dates, Cell{}).error(), Error::invalid_argument);
 }
+
+// Thousands of customers over thousands of months: too many (period, customer) cells for a
+// bitmap, so the distinct customers come from sorted pairs; both ways must agree.
+TEST(TouchTrend, ManyPeriodsAndCustomers) {
+    Column customers, dates;
+    const int n = 3000;
+    for (int i = 0; i < n; ++i) {
+        for (int twice = 0; twice < 2; ++twice) { // each customer twice in its own month
+            customers.push_back(Cell::of("C" + std::to_string(i)));
+            dates.push_back(
+                Cell::of(serial(1800 + i / 12, static_cast<unsigned>(i % 12 + 1), 1 + twice)));
+        }
+    }
+    customers.push_back(Cell::of(std::string("C0"))); // and C0 once more, in the last month
+    dates.push_back(
+        Cell::of(serial(1800 + (n - 1) / 12, static_cast<unsigned>((n - 1) % 12 + 1), 9)));
+    const TouchLog log{customers, dates, {}, {}, {}, {}, {}};
+    auto s = touch_trend(log, Cell{});
+    ASSERT_TRUE(s);
+    ASSERT_EQ(s->values.size(), static_cast<std::size_t>(n));
+    EXPECT_DOUBLE_EQ(*s->values[0][0], 2.0);
+    EXPECT_DOUBLE_EQ(*s->values[1][1], 2.0);
+    EXPECT_DOUBLE_EQ(*s->values[n - 1][0], 1.5); // 3 touches, C2999 and C0
+}

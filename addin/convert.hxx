@@ -27,7 +27,7 @@ struct InvalidArgument {};
 // A row or column of cells, each converted once. A block wider than one column and
 // taller than one row is invalid.
 Column column(const Range& range);
-// An optional range argument: void means not given (an empty vector); a single value is
+// An optional range argument: void means not given (an empty column); a single value is
 // a column of one cell.
 Column column(const css::uno::Any& arg);
 // A single value; a 1 x 1 range is its one cell; a larger range is invalid.
@@ -40,11 +40,7 @@ Cell scalar(const css::uno::Any& arg);
 struct Table {
     std::vector<Column> columns; // an omitted optional range is empty
     std::vector<Column> filter_columns;
-    std::vector<Filter> filters; // spans into filter_columns
-
-    Table() = default;
-    Table(const Table&) = delete; // the filters point into filter_columns
-    Table(Table&&) = default;
+    std::vector<Filter> filters; // views of filter_columns: a Table moves, never copies
 };
 Table table(std::initializer_list<CellRange> required,
             std::initializer_list<const css::uno::Any*> optional,

@@ -122,8 +122,8 @@ TEST(TouchTrend, ManyPeriodsAndCustomers) {
     for (int i = 0; i < n; ++i) {
         for (int twice = 0; twice < 2; ++twice) { // each customer twice in its own month
             customers.push_back(Cell::of("C" + std::to_string(i)));
-            dates.push_back(
-                Cell::of(serial(1800 + i / 12, static_cast<unsigned>(i % 12 + 1), 1 + twice)));
+            dates.push_back(Cell::of(serial(1800 + i / 12, static_cast<unsigned>(i % 12 + 1),
+                                            static_cast<unsigned>(1 + twice))));
         }
     }
     customers.push_back(Cell::of(std::string("C0"))); // and C0 once more, in the last month

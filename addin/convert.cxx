@@ -49,8 +49,14 @@ void append(const Range& range, bool reference, Column& out) {
     if (rows > 1 && cols > 1) throw InvalidArgument{};
     out.reserve(out.size() + static_cast<std::size_t>(rows) * static_cast<std::size_t>(cols));
     // Calc hands equal texts over as one shared string, and the block keeps every string
-    // alive: a string's address identifies its text, which is converted only once.
+    // alive: a string's address identifies its text, which is converted only once. A small
+    // direct-mapped cache in front of the map answers most cells of a key column.
     std::unordered_map<const rtl_uString*, std::uint32_t> texts;
+    struct Recent {
+        const rtl_uString* text = nullptr;
+        std::uint32_t id = 0;
+    };
+    std::vector<Recent> recent(4096);
     for (const auto& row : range)
         for (const css::uno::Any& a : row) {
             switch (a.getValueTypeClass()) {
@@ -60,9 +66,14 @@ void append(const Range& range, bool reference, Column& out) {
                     out.push_empty();
                     break;
                 }
-                auto [known, fresh] = texts.try_emplace(s.pData);
-                if (fresh) known->second = out.text_id(utf8(s));
-                out.push_text(known->second);
+                Recent& r =
+                    recent[(reinterpret_cast<std::uintptr_t>(s.pData) >> 4) % recent.size()];
+                if (r.text != s.pData) {
+                    auto [known, fresh] = texts.try_emplace(s.pData);
+                    if (fresh) known->second = out.text_id(utf8(s));
+                    r = {s.pData, known->second};
+                }
+                out.push_text(r.id);
                 break;
             }
             case css::uno::TypeClass_DOUBLE:

@@ -172,7 +172,7 @@ struct Filter {
 // Which rows pass every filter. Err:502 when a filter column's length differs from rows.
 Result<std::vector<bool>> filter_mask(std::size_t rows, std::span<const Filter> filters);
 
-// Err:502 unless every non-empty span in `columns` has `rows` elements.
+// Err:502 unless every non-empty column in `columns` has `rows` elements.
 bool same_length(std::size_t rows, std::initializer_list<Cells> columns);
 
 // A whole number in [lo, hi] from a cell; `fallback` when the cell is empty.

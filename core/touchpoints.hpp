@@ -7,9 +7,9 @@ namespace ca {
 
 struct TouchLog {
     Cells customers;
-    Cells dates; // empty span: not given
+    Cells dates; // empty: not given
     Cell start, end;
-    Cells customer_list; // empty span: not given
+    Cells customer_list; // empty: not given
     std::vector<Filter> filters;
     DateOrigin origin;
 };

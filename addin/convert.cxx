@@ -185,7 +185,8 @@ Table table(std::initializer_list<CellRange> required,
         t.columns.push_back(column(*arg));
     const sal_Int32 n = filter_args.getLength();
     if (n % 2 != 0) throw InvalidArgument{};
-    t.filter_columns.reserve(static_cast<std::size_t>(n / 2)); // the spans below must not move
+    t.filter_columns.reserve(
+        static_cast<std::size_t>(n / 2)); // the filters view these: no reallocation
     for (sal_Int32 i = 0; i < n; i += 2) {
         t.filter_columns.push_back(column(filter_args[i]));
         if (t.filter_columns.back().empty()) throw InvalidArgument{};

@@ -71,9 +71,8 @@ class Column {
     std::size_t size() const { return bits_.size(); }
     bool empty() const { return bits_.empty(); }
     CellView operator[](std::size_t i) const;
-    // The distinct texts, and which one cell i holds (none unless it is a text).
+    // How many distinct texts, and which one cell i holds (none unless it is a text).
     std::size_t text_count() const { return texts_.size(); }
-    std::string_view text(std::uint32_t id) const { return texts_[id]; }
     std::optional<std::uint32_t> text_id_at(std::size_t i) const {
         if ((bits_[i] & tag_mask) != text_bits) return std::nullopt;
         return static_cast<std::uint32_t>(bits_[i] & 0xFFFF'FFFFu);

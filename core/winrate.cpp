@@ -9,6 +9,10 @@
 namespace ca {
 namespace {
 
+bool is_decided(Outcome o) {
+    return o == Outcome::won || o == Outcome::lost;
+}
+
 RowSource rows_of(const DealList& deals) {
     return {deals.outcomes.size(), deals.dates, deals.start, deals.end,
             deals.filters,         deals.origin};
@@ -21,10 +25,6 @@ class Outcomes {
     Outcome operator()(std::size_t row) const {
         return static_cast<Outcome>(
             memo_.get(row, [](CellView c) { return static_cast<int>(classify_outcome(c)); }));
-    }
-    bool decided(std::size_t row) const {
-        const Outcome o = (*this)(row);
-        return o == Outcome::won || o == Outcome::lost;
     }
 
   private:
@@ -62,7 +62,7 @@ Result<double> win_rate(const DealList& deals) {
     auto window = visit_rows(rows_of(deals), [&](std::size_t i, Day) {
         const Outcome o = outcome(i);
         won += o == Outcome::won;
-        decided += o == Outcome::won || o == Outcome::lost;
+        decided += is_decided(o);
     });
     if (!window) return fail(window.error());
     if (decided == 0) return not_available();
@@ -75,14 +75,14 @@ Result<Series> win_rate_trend(const DealList& deals, const Cell& period) {
     if (deals.dates.empty()) return invalid();
     const Outcomes outcome(deals.outcomes);
     // Two passes over the rows: the periods covered, then the counts.
-    auto span = day_span(rows_of(deals), [&](std::size_t i) { return outcome.decided(i); });
+    auto span = day_span(rows_of(deals), [&](std::size_t i) { return is_decided(outcome(i)); });
     if (!span) return fail(span.error());
     const PeriodRange range = period_range(span->window, span->first, span->last, *spec);
     if (range.count() == 0) return not_available();
     std::vector<double> won(range.count(), 0), decided(range.count(), 0);
     auto window = visit_rows(rows_of(deals), [&](std::size_t i, Day day) {
         const Outcome o = outcome(i);
-        if (o != Outcome::won && o != Outcome::lost) return;
+        if (!is_decided(o)) return;
         const auto p = static_cast<std::size_t>(period_of(day, *spec) - range.first);
         decided[p] += 1;
         won[p] += o == Outcome::won ? 1 : 0;

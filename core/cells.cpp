@@ -1,5 +1,6 @@
 #include "cells.hpp"
 
+#include <algorithm>
 #include <bit>
 #include <charconv>
 #include <cmath>
@@ -30,6 +31,12 @@ std::string_view trim(std::string_view s) {
     while (std::size_t n = blank_suffix(s))
         s.remove_suffix(n);
     return s;
+}
+
+Cell copy_of(CellView c) {
+    if (c.kind == Cell::Kind::number) return Cell::of(c.number);
+    if (c.kind == Cell::Kind::text) return Cell::of(std::string(c.text));
+    return {};
 }
 
 } // namespace
@@ -104,6 +111,41 @@ std::uint32_t KeyInterner::find(CellView cell) const {
     if (scratch_.empty()) return 0;
     auto it = ids_.find(scratch_);
     return it == ids_.end() ? 0 : it->second;
+}
+
+KeyIds::KeyIds(Cells column, Cells list)
+    : has_list_(!list.empty()), memo_(column, UINT32_MAX) {
+    for (CellView c : list)
+        if (keys_.intern(c) > first_.size()) first_.push_back(copy_of(c));
+}
+
+std::uint32_t KeyIds::add(CellView c) {
+    const std::uint32_t id = keys_.intern(c);
+    if (id > first_.size()) first_.push_back(copy_of(c));
+    return id;
+}
+
+DistinctPairs::DistinctPairs(std::size_t as, std::size_t bs, std::size_t rows)
+    : as_(as), bs_(bs), counts_(as, 0) {
+    if (bs != 0 && as <= (64 * rows + (1u << 20)) / bs) seen_.resize(as * bs);
+}
+
+void DistinctPairs::add(std::size_t a, std::uint32_t b) {
+    if (seen_.empty())
+        pairs_.emplace_back(a, b);
+    else if (!seen_[a * bs_ + b])
+        seen_[a * bs_ + b] = true, counts_[a] += 1;
+}
+
+std::vector<double> DistinctPairs::counts() {
+    std::sort(pairs_.begin(), pairs_.end());
+    for (std::size_t i = 0; i < pairs_.size(); ++i)
+        if (i == 0 || pairs_[i] != pairs_[i - 1]) {
+            if (pairs_[i].first >= counts_.size()) counts_.resize(pairs_[i].first + 1, 0);
+            counts_[pairs_[i].first] += 1;
+        }
+    if (counts_.size() < as_) counts_.resize(as_, 0);
+    return std::move(counts_);
 }
 
 Result<std::vector<bool>> filter_mask(std::size_t rows, std::span<const Filter> filters) {

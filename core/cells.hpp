@@ -162,6 +162,45 @@ template <class T> class TextMemo {
     mutable std::vector<T> memo_;
 };
 
+// Ids 1, 2, ... of the distinct keys of a column in order of first appearance, each
+// distinct text keyed once; 0 for an empty key or, when a list is given, for a key not in
+// it (the listed keys then take the ids, in the list's order).
+class KeyIds {
+  public:
+    explicit KeyIds(Cells column, Cells list = {});
+    std::uint32_t operator()(std::size_t row) {
+        return memo_.get(row, [&](CellView c) { return has_list_ ? keys_.find(c) : add(c); });
+    }
+    bool has_list() const { return has_list_; }
+    std::size_t count() const { return first_.size(); } // ids handed out (or listed)
+    // The key of an id (1..count()) as first written.
+    const Cell& key(std::uint32_t id) const { return first_[id - 1]; }
+
+  private:
+    std::uint32_t add(CellView c);
+    bool has_list_;
+    KeyInterner keys_;
+    std::vector<Cell> first_;
+    TextMemo<std::uint32_t> memo_;
+};
+
+// Counts the distinct (a, b) pairs for each a (customers per group, per period): a bitmap
+// while a × b stays small beside the rows, else the pairs, sorted once.
+class DistinctPairs {
+  public:
+    // a < as, b < bs; `rows` bounds the pairs added. as × bs unknown: pass bs = 0.
+    DistinctPairs(std::size_t as, std::size_t bs, std::size_t rows);
+    void add(std::size_t a, std::uint32_t b);
+    // Distinct pairs per a, for a < as.
+    std::vector<double> counts();
+
+  private:
+    std::size_t as_, bs_;
+    std::vector<bool> seen_;
+    std::vector<double> counts_;
+    std::vector<std::pair<std::size_t, std::uint32_t>> pairs_;
+};
+
 // A trailing (range; value) pair: keeps the rows whose cell equals the value as a key.
 struct Filter {
     Cells column;

@@ -10,7 +10,7 @@
 namespace ca {
 namespace {
 
-constexpr long max_years = 100;
+
 
 // The sales of one day (or, in a ledger spanning far more days than it has rows, of one row).
 struct Sale {
@@ -28,11 +28,8 @@ struct Sales {
 // Rows with a date in the window and an amount that pass the filters, summed per day. Text
 // or a non-finite number anywhere in the amount column: Err:502.
 Result<Sales> read_sales(const Ledger& ledger, const Cell& start = {}, const Cell& end = {}) {
-    if (ledger.amounts.size() != ledger.dates.size()) return invalid();
-    for (CellView a : ledger.amounts)
-        if ((a.kind == Cell::Kind::text && !key_text(a).empty()) ||
-            (a.kind == Cell::Kind::number && !std::isfinite(a.number)))
-            return invalid();
+    if (ledger.amounts.size() != ledger.dates.size() || !valid_amounts(ledger.amounts))
+        return invalid();
     const RowSource rows{ledger.dates.size(), ledger.dates, start, end,
                          ledger.filters,      ledger.origin};
     auto has_amount = [&](std::size_t i) { return ledger.amounts[i].kind == Cell::Kind::number; };
@@ -95,6 +92,14 @@ Result<double> finite_or_na(std::optional<double> v) {
 
 } // namespace
 
+bool valid_amounts(Cells amounts) {
+    for (CellView a : amounts)
+        if ((a.kind == Cell::Kind::text && !key_text(a).empty()) ||
+            (a.kind == Cell::Kind::number && !std::isfinite(a.number)))
+            return false;
+    return true;
+}
+
 Result<Series> sales_by_period(const Ledger& ledger, const Cell& period, const Cell& start,
                                const Cell& end) {
     auto spec = parse_period(period);
@@ -131,21 +136,23 @@ Result<MonthlyTotals> sales_window(const Ledger& ledger, const Cell& years_cell,
     return MonthlyTotals{first, monthly_totals(sales->sales, first, last)};
 }
 
-Result<double> sales_trend(const Ledger& ledger, const Cell& years, const Cell& as_of,
-                           const Cell& method_cell) {
-    const std::string method = read_code(method_cell);
-    const bool regression = method.empty() || method == "linear" || method == "theilsen";
-    if (!regression && method != "yoy" && method != "cagr") return invalid();
-    auto window = sales_window(ledger, years, as_of);
-    if (!window) return fail(window.error());
-    const std::vector<double>& y = window->totals;
+Result<GrowthMethod> parse_growth_method(const Cell& code) {
+    const std::string m = read_code(code);
+    if (m.empty() || m == "linear") return GrowthMethod::linear;
+    if (m == "theilsen") return GrowthMethod::theilsen;
+    if (m == "yoy") return GrowthMethod::yoy;
+    if (m == "cagr") return GrowthMethod::cagr;
+    return invalid();
+}
+
+Result<double> growth(const std::vector<double>& y, GrowthMethod method) {
     const std::size_t n = y.size();
-    if (regression) {
+    if (method == GrowthMethod::linear || method == GrowthMethod::theilsen) {
         if (n < 3) return not_available();
         const double mean = stats::mean(y);
         if (mean == 0) return not_available();
-        const double slope =
-            method == "theilsen" ? stats::sen_slope(y) : stats::least_squares(y).slope;
+        const double slope = method == GrowthMethod::theilsen ? stats::sen_slope(y)
+                                                              : stats::least_squares(y).slope;
         return finite_or_na(12 * slope / mean);
     }
     if (n < 24) return not_available();
@@ -156,7 +163,7 @@ Result<double> sales_trend(const Ledger& ledger, const Cell& years, const Cell& 
         return s;
     };
     const double last = sum12(n - 12);
-    if (method == "yoy") {
+    if (method == GrowthMethod::yoy) {
         const double before = sum12(n - 24);
         if (before == 0) return not_available();
         return finite_or_na((last - before) / std::fabs(before));
@@ -164,6 +171,15 @@ Result<double> sales_trend(const Ledger& ledger, const Cell& years, const Cell& 
     const double first = sum12(0);
     if (!(first > 0) || !(last > 0)) return not_available();
     return finite_or_na(std::pow(last / first, 12.0 / static_cast<double>(n - 12)) - 1);
+}
+
+Result<double> sales_trend(const Ledger& ledger, const Cell& years, const Cell& as_of,
+                           const Cell& method_cell) {
+    auto method = parse_growth_method(method_cell);
+    if (!method) return fail(method.error());
+    auto window = sales_window(ledger, years, as_of);
+    if (!window) return fail(window.error());
+    return growth(window->totals, *method);
 }
 
 Result<double> sales_trend_stat(const Ledger& ledger, const Cell& stat_cell, const Cell& years,

@@ -16,6 +16,9 @@ struct Ledger {
     DateOrigin origin;
 };
 
+// False when an amount is text (other than blanks) or not finite: Err:502, in any row.
+bool valid_amounts(Cells amounts);
+
 // Per period: start, total amount (0 where nothing sold).
 Result<Series> sales_by_period(const Ledger& ledger, const Cell& period, const Cell& start,
                                const Cell& end);
@@ -25,9 +28,16 @@ struct MonthlyTotals {
     PeriodIndex first_month = 0;
     std::vector<double> totals;
 };
+inline constexpr long max_years = 100;
 // Years (default 2, whole, 1..100) × 12 months ending with the month of AsOf (default: the
 // latest date), without the months before the first non-zero sale.
 Result<MonthlyTotals> sales_window(const Ledger& ledger, const Cell& years, const Cell& as_of);
+
+enum class GrowthMethod { linear, theilsen, yoy, cagr };
+// linear (default when empty), theilsen, yoy, cagr; anything else Err:502.
+Result<GrowthMethod> parse_growth_method(const Cell& code);
+// Growth per year as a fraction of monthly totals `y`; #N/A with too little history.
+Result<double> growth(const std::vector<double>& y, GrowthMethod method);
 
 // Growth per year as a fraction: linear (default), theilsen, yoy, cagr.
 Result<double> sales_trend(const Ledger& ledger, const Cell& years, const Cell& as_of,

@@ -9,27 +9,10 @@
 namespace ca {
 namespace {
 
-bool is_decided(Outcome o) {
-    return o == Outcome::won || o == Outcome::lost;
-}
-
 RowSource rows_of(const DealList& deals) {
     return {deals.outcomes.size(), deals.dates, deals.start, deals.end,
             deals.filters,         deals.origin};
 }
-
-// The outcome of each row, each distinct text classified once.
-class Outcomes {
-  public:
-    explicit Outcomes(Cells outcomes) : memo_(outcomes, -1) {}
-    Outcome operator()(std::size_t row) const {
-        return static_cast<Outcome>(
-            memo_.get(row, [](CellView c) { return static_cast<int>(classify_outcome(c)); }));
-    }
-
-  private:
-    TextMemo<int> memo_;
-};
 
 bool read_number(CellView c, double& out) {
     if (c.kind != Cell::Kind::number || !std::isfinite(c.number)) return false;

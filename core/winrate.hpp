@@ -10,6 +10,22 @@ enum class Outcome { none, won, lost, open };
 // won, win, closed won, 受注, 成約, TRUE, 1 / lost, lose, closed lost, 失注, 不成約, FALSE, 0;
 // any other non-empty value is open; an empty cell is none.
 Outcome classify_outcome(CellView cell);
+inline bool is_decided(Outcome o) {
+    return o == Outcome::won || o == Outcome::lost;
+}
+
+// The outcome of each row of a column, each distinct text classified once.
+class Outcomes {
+  public:
+    explicit Outcomes(Cells outcomes) : memo_(outcomes, -1) {}
+    Outcome operator()(std::size_t row) const {
+        return static_cast<Outcome>(
+            memo_.get(row, [](CellView c) { return static_cast<int>(classify_outcome(c)); }));
+    }
+
+  private:
+    TextMemo<int> memo_;
+};
 
 struct DealList {
     Cells outcomes;

@@ -1,0 +1,356 @@
+#include "groups.hpp"
+
+#include "rows.hpp"
+#include "winrate.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace ca {
+namespace {
+
+// Matrices larger than this are refused: Calc could not hold the array either.
+constexpr std::size_t max_matrix_cells = std::size_t{1} << 24;
+
+RowSource rows_of(const GroupedLog& log) {
+    return {log.values.size(), log.dates, log.start, log.end, log.filters, log.origin};
+}
+
+bool aligned(const GroupedLog& log) {
+    return !log.values.empty() && log.groups.size() == log.values.size();
+}
+
+std::optional<double> ratio(double num, double den) {
+    if (den == 0) return std::nullopt;
+    return num / den;
+}
+
+// A table of one row of figures per group, every figure empty until set.
+GroupTable table_of(const KeyIds& groups, std::size_t figures, Values missing) {
+    GroupTable t;
+    for (std::uint32_t id = 1; id <= groups.count(); ++id)
+        t.keys.push_back(groups.key(id));
+    t.rows.assign(t.keys.size(), Values(figures));
+    t.missing = std::move(missing);
+    t.index();
+    return t;
+}
+
+// Touches and distinct customers per group (index: group id) in one pass.
+struct TouchCounts {
+    std::vector<double> touches, customers;
+};
+Result<TouchCounts> count_touches(const GroupedLog& log, KeyIds& groups) {
+    if (!aligned(log)) return invalid();
+    KeyIds customers(log.values);
+    TouchCounts n;
+    DistinctPairs seen(0, 0, log.values.size());
+    auto window = visit_rows(rows_of(log), [&](std::size_t i, Day) {
+        const std::uint32_t c = customers(i);
+        if (c == 0) return;
+        const std::uint32_t g = groups(i);
+        if (g == 0) return;
+        if (g >= n.touches.size()) n.touches.resize(g + 1, 0);
+        n.touches[g] += 1;
+        seen.add(g, c);
+    });
+    if (!window) return fail(window.error());
+    n.touches.resize(groups.count() + 1, 0);
+    n.customers = seen.counts();
+    n.customers.resize(groups.count() + 1, 0);
+    return n;
+}
+
+// The skeleton of every matrix: parse the period, find the periods the counted rows of
+// the wanted groups cover, then tally those rows per (period, group) cell. A Tally says
+// which rows count, sizes its cells, adds a row to a cell and gives a cell's value.
+template <class Tally>
+Result<GroupTable> matrix_by(const GroupedLog& log, const Cell& period, Cells wanted,
+                             Tally& tally) {
+    auto spec = parse_period(period);
+    if (!spec) return fail(spec.error());
+    if (log.dates.empty() || !aligned(log)) return invalid();
+    KeyIds groups(log.groups, wanted);
+    auto counted = [&](std::size_t i) { return tally.counts(i) && groups(i) != 0; };
+    auto span = day_span(rows_of(log), counted);
+    if (!span) return fail(span.error());
+    const PeriodRange range = period_range(span->window, span->first, span->last, *spec);
+    const std::size_t periods = range.count(), width = groups.count();
+    if (periods == 0 || width == 0) return not_available();
+    if (!groups.has_list() && width > max_matrix_keys) return invalid();
+    if (periods > max_matrix_cells / width) return invalid();
+
+    tally.size(periods * width);
+    auto window = visit_rows(rows_of(log), [&](std::size_t i, Day day) {
+        if (!counted(i)) return;
+        const auto p = static_cast<std::size_t>(period_of(day, *spec) - range.first);
+        tally.add(p * width + groups(i) - 1, i);
+    });
+    if (!window) return fail(window.error());
+    tally.finish();
+
+    GroupTable t = table_of(groups, periods, {tally.value(SIZE_MAX)});
+    t.matrix = true;
+    for (std::size_t p = 0; p < periods; ++p) {
+        t.starts.push_back(period_start(range.first + static_cast<PeriodIndex>(p), *spec));
+        for (std::size_t g = 0; g < width; ++g)
+            t.rows[g][p] = tally.value(p * width + g);
+    }
+    return t;
+}
+
+// Value of the cell SIZE_MAX: what a cell without rows shows.
+struct TouchTally {
+    KeyIds customers;
+    std::size_t rows;
+    std::vector<double> touches, distinct;
+    std::optional<DistinctPairs> seen;
+    bool counts(std::size_t i) { return customers(i) != 0; }
+    void size(std::size_t cells) {
+        touches.assign(cells, 0);
+        seen.emplace(cells, customers.count() + 1, rows);
+    }
+    void add(std::size_t cell, std::size_t i) {
+        touches[cell] += 1;
+        seen->add(cell, customers(i));
+    }
+    void finish() { distinct = seen->counts(); }
+    std::optional<double> value(std::size_t cell) const {
+        if (cell >= touches.size()) return std::nullopt;
+        return ratio(touches[cell], distinct[cell]);
+    }
+};
+
+struct WinTally {
+    Outcomes outcome;
+    std::vector<double> won, decided;
+    bool counts(std::size_t i) const { return is_decided(outcome(i)); }
+    void size(std::size_t cells) { won.assign(cells, 0), decided.assign(cells, 0); }
+    void add(std::size_t cell, std::size_t i) {
+        decided[cell] += 1;
+        won[cell] += outcome(i) == Outcome::won ? 1 : 0;
+    }
+    void finish() {}
+    std::optional<double> value(std::size_t cell) const {
+        if (cell >= won.size()) return std::nullopt;
+        return ratio(won[cell], decided[cell]);
+    }
+};
+
+struct SalesTally {
+    Cells amounts;
+    std::vector<double> total;
+    bool counts(std::size_t i) const { return amounts[i].kind == Cell::Kind::number; }
+    void size(std::size_t cells) { total.assign(cells, 0); }
+    void add(std::size_t cell, std::size_t i) { total[cell] += amounts[i].number; }
+    void finish() {}
+    std::optional<double> value(std::size_t cell) const {
+        return cell < total.size() ? total[cell] : 0.0;
+    }
+};
+
+// Calc's sort order: numbers ascending, then texts case-insensitively.
+bool sorts_before(const Cell& a, const Cell& b) {
+    const bool an = a.kind == Cell::Kind::number, bn = b.kind == Cell::Kind::number;
+    if (an != bn) return an;
+    if (an) return a.number < b.number;
+    return key_text(a) < key_text(b);
+}
+
+Cell cell_of(const std::optional<double>& v) {
+    return v && std::isfinite(*v) ? Cell::of(*v) : Cell{};
+}
+
+} // namespace
+
+void GroupTable::index() {
+    index_.clear();
+    for (std::size_t g = 0; g < keys.size(); ++g)
+        index_.emplace(key_text(keys[g]), g);
+}
+
+std::optional<std::size_t> GroupTable::find(CellView key) const {
+    const auto it = index_.find(key_text(key));
+    if (it == index_.end()) return std::nullopt;
+    return it->second;
+}
+
+Result<GroupTable> avg_touchpoints_by(const GroupedLog& log) {
+    KeyIds groups(log.groups);
+    auto n = count_touches(log, groups);
+    if (!n) return fail(n.error());
+    GroupTable t = table_of(groups, 3, {std::nullopt, 0.0, 0.0});
+    for (std::size_t g = 0; g < t.rows.size(); ++g)
+        t.rows[g] = {ratio(n->touches[g + 1], n->customers[g + 1]), n->touches[g + 1],
+                     n->customers[g + 1]};
+    return t;
+}
+
+Result<GroupTable> distinct_customers_by(const GroupedLog& log) {
+    KeyIds groups(log.groups);
+    auto n = count_touches(log, groups);
+    if (!n) return fail(n.error());
+    GroupTable t = table_of(groups, 1, {0.0});
+    for (std::size_t g = 0; g < t.rows.size(); ++g)
+        t.rows[g] = {n->customers[g + 1]};
+    return t;
+}
+
+Result<GroupTable> win_rate_by(const GroupedLog& log) {
+    if (!aligned(log)) return invalid();
+    const Outcomes outcome(log.values);
+    KeyIds groups(log.groups);
+    std::vector<double> won(1, 0), decided(1, 0);
+    auto window = visit_rows(rows_of(log), [&](std::size_t i, Day) {
+        const Outcome o = outcome(i);
+        if (o == Outcome::none) return;
+        const std::uint32_t g = groups(i);
+        if (g == 0) return;
+        if (g >= won.size()) won.resize(g + 1, 0), decided.resize(g + 1, 0);
+        won[g] += o == Outcome::won ? 1 : 0;
+        decided[g] += is_decided(o) ? 1 : 0;
+    });
+    if (!window) return fail(window.error());
+    GroupTable t = table_of(groups, 3, {std::nullopt, 0.0, 0.0});
+    for (std::size_t g = 0; g < t.rows.size(); ++g)
+        t.rows[g] = {ratio(won[g + 1], decided[g + 1]), won[g + 1], decided[g + 1]};
+    return t;
+}
+
+Result<GroupTable> sales_trend_by(const GroupedLog& log, const Cell& years_cell,
+                                  const Cell& as_of_cell, const Cell& method_cell) {
+    auto method = parse_growth_method(method_cell);
+    if (!method) return fail(method.error());
+    auto years = read_whole(years_cell, 1, max_years, 2);
+    if (!years) return fail(years.error());
+    auto as_of = read_bound(as_of_cell, log.origin);
+    if (!as_of) return fail(as_of.error());
+    if (log.dates.empty() || !aligned(log) || !valid_amounts(log.values)) return invalid();
+
+    // Each sale with its group and month, in row order; the latest day of all.
+    struct Sale {
+        std::uint32_t group;
+        PeriodIndex month;
+        double amount;
+    };
+    std::vector<Sale> sales;
+    std::optional<Day> latest;
+    KeyIds groups(log.groups);
+    const RowSource rows{log.values.size(), log.dates, {}, {}, log.filters, log.origin};
+    auto window = visit_rows(rows, [&](std::size_t i, Day day) {
+        const CellView a = log.values[i];
+        if (a.kind != Cell::Kind::number) return;
+        const std::uint32_t g = groups(i);
+        if (g == 0) return;
+        sales.push_back({g, month_of(day), a.number});
+        if (!latest || day > *latest) latest = day;
+    });
+    if (!window) return fail(window.error());
+    GroupTable t = table_of(groups, 1, {std::nullopt});
+    const std::optional<Day> end_day = *as_of ? *as_of : latest;
+    if (!end_day) return t;
+    const PeriodIndex last = month_of(*end_day), first = last - 12 * *years + 1;
+
+    // Per group: the month of its first non-zero sale up to `last`, then its monthly
+    // totals from there (or the window's start) to `last`, summed in row order.
+    const std::size_t count = groups.count();
+    std::vector<std::optional<PeriodIndex>> first_sale(count + 1);
+    std::vector<std::size_t> start(count + 2, 0);
+    for (const Sale& s : sales) {
+        if (s.amount != 0 && s.month <= last && (!first_sale[s.group] || s.month < *first_sale[s.group]))
+            first_sale[s.group] = s.month;
+        start[s.group + 1] += 1;
+    }
+    std::partial_sum(start.begin(), start.end(), start.begin());
+    std::vector<std::size_t> order(sales.size()), next(start.begin(), start.end() - 1);
+    for (std::size_t i = 0; i < sales.size(); ++i)
+        order[next[sales[i].group]++] = i;
+    std::vector<double> totals;
+    for (std::uint32_t g = 1; g <= count; ++g) {
+        if (!first_sale[g]) continue;
+        const PeriodIndex from = std::max(first, *first_sale[g]);
+        totals.assign(static_cast<std::size_t>(last - from + 1), 0);
+        for (std::size_t k = start[g]; k < start[g + 1]; ++k) {
+            const Sale& s = sales[order[k]];
+            if (s.month >= from && s.month <= last)
+                totals[static_cast<std::size_t>(s.month - from)] += s.amount;
+        }
+        if (auto r = growth(totals, *method)) t.rows[g - 1] = {*r};
+    }
+    return t;
+}
+
+Result<GroupTable> touch_trend_by(const GroupedLog& log, const Cell& period, Cells wanted) {
+    TouchTally tally{KeyIds(log.values), log.values.size(), {}, {}, {}};
+    return matrix_by(log, period, wanted, tally);
+}
+
+Result<GroupTable> win_rate_trend_by(const GroupedLog& log, const Cell& period, Cells wanted) {
+    WinTally tally{Outcomes(log.values), {}, {}};
+    return matrix_by(log, period, wanted, tally);
+}
+
+Result<GroupTable> sales_by_period_by(const GroupedLog& log, const Cell& period, Cells wanted) {
+    if (!valid_amounts(log.values)) return invalid();
+    SalesTally tally{log.values, {}};
+    return matrix_by(log, period, wanted, tally);
+}
+
+Grid lay_out(const GroupTable& t, const Keys& keys, DateOrigin origin) {
+    auto value = [&](std::optional<std::size_t> g, std::size_t k) {
+        if (g) return cell_of(t.rows[*g][k]);
+        return cell_of(t.missing[t.matrix ? 0 : k]);
+    };
+    const std::size_t figures = t.matrix ? t.starts.size() : t.missing.size();
+    Grid grid;
+    if (keys.form == Keys::Form::all) {
+        std::vector<std::size_t> order(t.keys.size());
+        std::iota(order.begin(), order.end(), std::size_t{0});
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+            return sorts_before(t.keys[a], t.keys[b]);
+        });
+        if (!t.matrix) {
+            for (std::size_t g : order) {
+                grid.push_back({t.keys[g]});
+                for (std::size_t k = 0; k < figures; ++k)
+                    grid.back().push_back(value(g, k));
+            }
+            return grid;
+        }
+        grid.push_back({Cell{}});
+        for (std::size_t g : order)
+            grid.back().push_back(t.keys[g]);
+        for (std::size_t p = 0; p < figures; ++p) {
+            grid.push_back({Cell::of(origin.serial(t.starts[p]))});
+            for (std::size_t g : order)
+                grid.back().push_back(value(g, p));
+        }
+        return grid;
+    }
+
+    std::vector<std::optional<std::size_t>> wanted;
+    if (keys.form == Keys::Form::single)
+        wanted.push_back(t.find(keys.single));
+    else
+        for (CellView k : keys.list)
+            wanted.push_back(t.find(k));
+    if (keys.form == Keys::Form::single && !t.matrix) return {{value(wanted[0], 0)}};
+    // A matrix, or a row of keys: one column per key.
+    if (t.matrix || keys.across) {
+        for (std::size_t k = 0; k < figures; ++k) {
+            grid.emplace_back();
+            for (const auto& g : wanted)
+                grid.back().push_back(value(g, k));
+        }
+        return grid;
+    }
+    for (const auto& g : wanted) {
+        grid.emplace_back();
+        for (std::size_t k = 0; k < figures; ++k)
+            grid.back().push_back(value(g, k));
+    }
+    return grid;
+}
+
+} // namespace ca

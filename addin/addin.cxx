@@ -1,9 +1,11 @@
 // The UNO component: XAddIn reads the function table (catalog.hpp); each XCustomerAnalytics
 // method is one short adapter that converts its arguments, calls the core and maps the
 // result. Nothing may escape as a crash: every adapter runs inside guarded().
+#include "cache.hxx"
 #include "catalog.hpp"
 #include "convert.hxx"
 #include "fans.hpp"
+#include "groups.hpp"
 #include "sales_trend.hpp"
 #include "touchpoints.hpp"
 #include "winrate.hpp"
@@ -25,6 +27,9 @@ using css::uno::Any;
 using css::uno::Reference;
 using css::uno::Sequence;
 using Options = Reference<css::beans::XPropertySet>;
+
+#include <bit>
+#include <mutex>
 
 namespace {
 
@@ -49,6 +54,68 @@ template <class F> Any guarded(F&& adapter) {
         throw css::uno::RuntimeException("unexpected failure");
     }
     throw css::lang::IllegalArgumentException();
+}
+
+// The Keys argument: omitted, a list (a range or an array), or one value. Not movable:
+// keys.list views list.
+struct KeysArg {
+    Keys keys;
+    Column list;
+    explicit KeysArg(const Any& arg) {
+        if (!arg.hasValue()) return;
+        Range range;
+        if ((arg >>= range) && (range.getLength() != 1 || range[0].getLength() != 1)) {
+            list = column(range);
+            keys.form = Keys::Form::list;
+            keys.list = list;
+            keys.across = range.getLength() == 1;
+            return;
+        }
+        keys.form = Keys::Form::single;
+        keys.single = scalar(arg);
+    }
+    KeysArg(const KeysArg&) = delete;
+    KeysArg& operator=(const KeysArg&) = delete;
+};
+
+Any grid_result(const GroupTable& table, const Keys& keys, DateOrigin origin) {
+    const Grid grid = lay_out(table, keys, origin);
+    if (keys.form == Keys::Form::single && !table.matrix) {
+        const Cell& c = grid.at(0).at(0);
+        return c.is_empty() ? Any() : Any(c.number);
+    }
+    if (grid.empty() || grid[0].empty()) return {}; // no group at all: #N/A
+    Range out(static_cast<sal_Int32>(grid.size()));
+    for (std::size_t r = 0; r < grid.size(); ++r) {
+        Sequence<Any> row(static_cast<sal_Int32>(grid[r].size()));
+        for (std::size_t c = 0; c < grid[r].size(); ++c) {
+            const Cell& cell = grid[r][c];
+            if (cell.kind == Cell::Kind::number)
+                row.getArray()[c] <<= cell.number;
+            else
+                row.getArray()[c] <<= ou(cell.text); // empty: an empty cell
+        }
+        out.getArray()[r] = row;
+    }
+    return Any(out);
+}
+
+Any grid_result(const Result<GroupTable>& table, const Keys& keys, DateOrigin origin) {
+    if (!table) return result(Result<double>(fail(table.error())));
+    return grid_result(*table, keys, origin);
+}
+
+// What identifies a computed table besides its columns: the function, its other
+// arguments and the document's NullDate.
+std::string signature(std::string_view method, const std::vector<Cell>& args, DateOrigin o) {
+    std::string s(method);
+    for (const Cell& c : args) {
+        s += '\x1f';
+        s += std::to_string(static_cast<int>(c.kind));
+        s += c.kind == Cell::Kind::number ? std::to_string(std::bit_cast<std::uint64_t>(c.number))
+                                          : c.text;
+    }
+    return s + '\x1f' + std::to_string(o.null_date);
 }
 
 class CustomerAnalytics
@@ -200,6 +267,71 @@ class CustomerAnalytics
         return guarded([&] { return result(fan_gap(scalar(score), scalar(goal))); });
     }
 
+    // The BY functions: references are (values, dates, groups); a null Dates means none.
+    Any SAL_CALL avgTouchpointsBy(const Options& options, const CellRange& customers,
+                                  const CellRange& dates, const CellRange& groups,
+                                  const Any& keys, const Any& start, const Any& end,
+                                  const Sequence<Any>& filter_args) override {
+        return by_table(options, {customers, dates, groups}, keys, filter_args,
+                        "avgTouchpointsBy", {&start, &end},
+                        [](const GroupedLog& log, const auto&) { return avg_touchpoints_by(log); });
+    }
+
+    Any SAL_CALL distinctCustomersBy(const Options& options, const CellRange& customers,
+                                     const CellRange& dates, const CellRange& groups,
+                                     const Any& keys, const Any& start, const Any& end,
+                                     const Sequence<Any>& filter_args) override {
+        return by_table(
+            options, {customers, dates, groups}, keys, filter_args, "distinctCustomersBy",
+            {&start, &end}, [](const GroupedLog& log, const auto&) { return distinct_customers_by(log); });
+    }
+
+    Any SAL_CALL winRateBy(const Options& options, const CellRange& outcomes,
+                           const CellRange& dates, const CellRange& groups, const Any& keys,
+                           const Any& start, const Any& end,
+                           const Sequence<Any>& filter_args) override {
+        return by_table(options, {outcomes, dates, groups}, keys, filter_args, "winRateBy",
+                        {&start, &end},
+                        [](const GroupedLog& log, const auto&) { return win_rate_by(log); });
+    }
+
+    Any SAL_CALL salesTrendBy(const Options& options, const CellRange& dates,
+                              const CellRange& amounts, const CellRange& groups, const Any& keys,
+                              const Any& years, const Any& as_of, const Any& method,
+                              const Sequence<Any>& filter_args) override {
+        // No window: Start and End stay empty, the rest is the trend's.
+        const Any none;
+        return by_table(options, {amounts, dates, groups}, keys, filter_args, "salesTrendBy",
+                        {&none, &none, &years, &as_of, &method},
+                        [](const GroupedLog& log, const std::vector<Cell>& a) {
+                            return sales_trend_by(log, a[2], a[3], a[4]);
+                        });
+    }
+
+    Any SAL_CALL touchTrendBy(const Options& options, const CellRange& customers,
+                              const CellRange& dates, const CellRange& groups, const Any& period,
+                              const Any& keys, const Any& start, const Any& end,
+                              const Sequence<Any>& filter_args) override {
+        return by_matrix(options, {customers, dates, groups}, period, keys, start, end,
+                         filter_args, touch_trend_by);
+    }
+
+    Any SAL_CALL winRateTrendBy(const Options& options, const CellRange& outcomes,
+                                const CellRange& dates, const CellRange& groups,
+                                const Any& period, const Any& keys, const Any& start,
+                                const Any& end, const Sequence<Any>& filter_args) override {
+        return by_matrix(options, {outcomes, dates, groups}, period, keys, start, end,
+                         filter_args, win_rate_trend_by);
+    }
+
+    Any SAL_CALL salesByPeriodBy(const Options& options, const CellRange& dates,
+                                 const CellRange& amounts, const CellRange& groups,
+                                 const Any& period, const Any& keys, const Any& start,
+                                 const Any& end, const Sequence<Any>& filter_args) override {
+        return by_matrix(options, {amounts, dates, groups}, period, keys, start, end,
+                         filter_args, sales_by_period_by);
+    }
+
     // XAddIn: everything from the one table. Argument 0 is the hidden options.
     OUString SAL_CALL getProgrammaticFuntionName(const OUString& display) override {
         const auto* f = catalog::by_display(utf8(display));
@@ -247,6 +379,76 @@ class CustomerAnalytics
     }
 
   private:
+    // The columns of (values, dates, groups): from the cache unless the call has filters,
+    // which arrive as arrays; then `uncached` holds what the filters view.
+    std::shared_ptr<ReadTable> read(const Options& options, std::initializer_list<CellRange> refs,
+                                    const Sequence<Any>& filter_args, Table& uncached) {
+        if (filter_args.getLength() == 0)
+            return cache_.read(Reference<css::uno::XInterface>(options, css::uno::UNO_QUERY), refs);
+        uncached = table(refs, {}, filter_args);
+        auto t = std::make_shared<ReadTable>();
+        t->columns = std::move(uncached.columns);
+        return t;
+    }
+
+    // A figure per group: each group's table is computed once for the same columns and
+    // arguments (args: Start, End, then the function's own), then laid out for Keys.
+    template <class Compute>
+    Any by_table(const Options& options, std::initializer_list<CellRange> refs,
+                 const Any& keys_arg, const Sequence<Any>& filter_args, std::string_view method,
+                 std::initializer_list<const Any*> args, Compute&& compute) {
+        return guarded([&] {
+            const KeysArg keys(keys_arg);
+            const DateOrigin o = origin(options);
+            std::vector<Cell> cells;
+            for (const Any* a : args)
+                cells.push_back(scalar(*a));
+            Table uncached;
+            const auto t = read(options, refs, filter_args, uncached);
+            const bool reusable = filter_args.getLength() == 0;
+            const std::string sig = signature(method, cells, o);
+            std::shared_ptr<const GroupTable> table;
+            if (reusable) {
+                std::lock_guard lock(results_mutex_);
+                if (auto it = t->results.find(sig); it != t->results.end()) table = it->second;
+            }
+            if (!table) {
+                const GroupedLog log{t->columns[0], t->columns[1], t->columns[2], cells[0],
+                                     cells[1],      uncached.filters, o};
+                auto computed = compute(log, cells);
+                if (!computed) return grid_result(computed, keys.keys, o);
+                table = std::make_shared<const GroupTable>(std::move(*computed));
+                if (reusable) {
+                    std::lock_guard lock(results_mutex_);
+                    t->results.emplace(sig, table);
+                }
+            }
+            return grid_result(*table, keys.keys, o);
+        });
+    }
+
+    // A matrix for the keys asked for (every group when Keys is omitted).
+    template <class Compute>
+    Any by_matrix(const Options& options, std::initializer_list<CellRange> refs,
+                  const Any& period, const Any& keys_arg, const Any& start, const Any& end,
+                  const Sequence<Any>& filter_args, Compute&& compute) {
+        return guarded([&] {
+            const KeysArg keys(keys_arg);
+            const DateOrigin o = origin(options);
+            Table uncached;
+            const auto t = read(options, refs, filter_args, uncached);
+            Column one;
+            Cells wanted = keys.keys.list;
+            if (keys.keys.form == Keys::Form::single) {
+                one.push_back(keys.keys.single);
+                wanted = one;
+            }
+            const GroupedLog log{t->columns[0], t->columns[1], t->columns[2], scalar(start),
+                                 scalar(end),   uncached.filters, o};
+            return grid_result(compute(log, scalar(period), wanted), keys.keys, o);
+        });
+    }
+
     static const catalog::Argument* argument(const OUString& method, sal_Int32 index) {
         const auto* f = catalog::by_method(utf8(method));
         if (!f || index < 1 || static_cast<std::size_t>(index) > f->arguments.size())
@@ -256,6 +458,8 @@ class CustomerAnalytics
 
     css::lang::Locale locale_{"en", "US", ""};
     bool japanese_ = false;
+    ReadCache cache_;
+    std::mutex results_mutex_;
 };
 
 } // namespace

@@ -77,6 +77,34 @@ const Argument score{
     {"Score", "スコア"},
     {"A fan score from 0 to 100 (FANSCORE)", "0～100のファン度スコア（FANSCORE）"}};
 
+// The BY functions' own arguments.
+const Argument groups{{"Groups", "グループ"},
+                      {"Group of each row: a department, a rep, or the customer column itself",
+                       "各行のグループの列（部署、担当者、または顧客IDの列そのもの）"},
+                      false,
+                      false,
+                      true};
+const Argument keys{{"Keys", "キー"},
+                    {"Omitted: a sorted table with keys; a range: one row per key beside it; one "
+                     "value: that group's figure, for filling down",
+                     "省略時はキー付きの並べ替えた表。範囲なら各キーの値。1つの値ならそのグループ"
+                     "の値（下へコピー用）"},
+                    true};
+// A date reference that may be left empty in the middle of a call (;;): no window.
+Argument may_be_empty(Argument a, std::string_view en, std::string_view ja) {
+    a.description = {en, ja};
+    return a;
+}
+const Argument by_touch_dates =
+    may_be_empty(touch_dates, "Date of each touch; may be left empty (;;) for no window",
+                 "接点の日付。空欄（;;）にすると期間で絞らない");
+const Argument by_close_dates =
+    may_be_empty(close_dates, "Close date of each deal; may be left empty (;;) for no window",
+                 "商談の成約・失注日。空欄（;;）にすると期間で絞らない");
+const Argument method{{"Method", "方法"},
+                      {"linear (default), theilsen, yoy or cagr", "linear（既定）、theilsen、yoy、cagr"},
+                      true};
+
 std::vector<Function> make_table() {
     return {
         {"avgTouchpoints",
@@ -132,9 +160,7 @@ std::vector<Function> make_table() {
           amounts,
           years,
           as_of,
-          {{"Method", "方法"},
-           {"linear (default), theilsen, yoy or cagr", "linear（既定）、theilsen、yoy、cagr"},
-           true},
+          method,
           filters}},
         {"salesTrendStat",
          "SALESTRENDSTAT",
@@ -194,6 +220,41 @@ std::vector<Function> make_table() {
            {"partner (80), grow (60), maintain (40), distance (0), or 長期, 拡大, 維持, 距離",
             "partner（80）、grow（60）、maintain（40）、distance（0）、または "
             "長期、拡大、維持、距離"}}}},
+        {"avgTouchpointsBy",
+         "AVGTOUCHPOINTSBY",
+         {"Per group: average touchpoints per customer, touches, customers",
+          "グループごとの顧客平均接点回数、接点数、顧客数"},
+         {customers, by_touch_dates, groups, keys, start, end, filters}},
+        {"distinctCustomersBy",
+         "DISTINCTCUSTOMERSBY",
+         {"Per group: distinct customers touched in the window",
+          "グループごとの期間内に接点のあった顧客数（重複なし）"},
+         {customers, by_touch_dates, groups, keys, start, end, filters}},
+        {"winRateBy",
+         "WINRATEBY",
+         {"Per group: win rate, won deals, decided deals",
+          "グループごとの受注率、受注数、決着した商談数"},
+         {outcomes, by_close_dates, groups, keys, start, end, filters}},
+        {"salesTrendBy",
+         "SALESTRENDBY",
+         {"Per group: sales growth per year, all groups over one window",
+          "グループごとの年あたりの売上成長率（全グループ共通の期間）"},
+         {sales_dates, amounts, groups, keys, years, as_of, method, filters}},
+        {"touchTrendBy",
+         "TOUCHTRENDBY",
+         {"Matrix: one row per period, one column per group, average touchpoints per customer",
+          "行が期間、列がグループの表：顧客平均接点回数"},
+         {customers, touch_dates, groups, period, keys, start, end, filters}},
+        {"winRateTrendBy",
+         "WINRATETRENDBY",
+         {"Matrix: one row per period, one column per group, win rate",
+          "行が期間、列がグループの表：受注率"},
+         {outcomes, close_dates, groups, period, keys, start, end, filters}},
+        {"salesByPeriodBy",
+         "SALESBYPERIODBY",
+         {"Matrix: one row per period, one column per group, total amount",
+          "行が期間、列がグループの表：売上合計"},
+         {sales_dates, amounts, groups, period, keys, start, end, filters}},
     };
 }
 

@@ -180,7 +180,7 @@ Table table(std::initializer_list<CellRange> required,
     Table t;
     std::vector<Extent> extents;
     for (const auto& r : required)
-        extents.push_back(extent(r));
+        extents.push_back(r.is() ? extent(r) : Extent{}); // null: an argument left empty
     for (const auto* arg : optional)
         t.columns.push_back(column(*arg));
     const sal_Int32 n = filter_args.getLength();
@@ -200,14 +200,14 @@ Table table(std::initializer_list<CellRange> required,
         used = std::max(used, in_use);
     };
     for (const auto& e : extents)
-        take(static_cast<std::size_t>(e.length), static_cast<std::size_t>(e.used));
+        if (e.length != 0) take(static_cast<std::size_t>(e.length), static_cast<std::size_t>(e.used));
     for (const auto* group : {&t.columns, &t.filter_columns})
         for (const auto& c : *group)
             if (!c.empty()) take(c.size(), used_length(c));
 
     std::vector<Column> read;
     for (const auto& r : required)
-        read.push_back(read_reference(r, static_cast<sal_Int32>(used)));
+        read.push_back(r.is() ? read_reference(r, static_cast<sal_Int32>(used)) : Column{});
     for (auto* group : {&t.columns, &t.filter_columns})
         for (auto& c : *group)
             c.truncate(used); // only empty cells are cut

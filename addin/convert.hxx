@@ -36,7 +36,7 @@ Cell scalar(const css::uno::Any& arg);
 // that were given (arrays) and the filter columns, in that order. Different lengths are
 // invalid. A whole column is cut to the rows its sheet uses before any cell is copied, and
 // every column to the same length, so that A:A beside B:B stays aligned. An error cell in
-// a reference is invalid.
+// a reference is invalid. A null reference (an argument left empty) gives an empty column.
 struct Table {
     std::vector<Column> columns; // an omitted optional range is empty
     std::vector<Column> filter_columns;

@@ -65,6 +65,13 @@ std::uint32_t Column::text_id(std::string_view text) {
     return id;
 }
 
+std::size_t Column::memory() const {
+    std::size_t n = bits_.capacity() * sizeof(std::uint64_t);
+    for (const std::string& t : texts_)
+        n += t.capacity() + sizeof(std::string) + 48; // the text, its map node and hash slot
+    return n;
+}
+
 CellView Column::operator[](std::size_t i) const {
     const std::uint64_t b = bits_[i];
     if (b == empty_bits) return {};

@@ -70,6 +70,7 @@ class Column {
 
     std::size_t size() const { return bits_.size(); }
     bool empty() const { return bits_.empty(); }
+    std::size_t memory() const; // bytes held, about
     CellView operator[](std::size_t i) const;
     // How many distinct texts, and which one cell i holds (none unless it is a text).
     std::size_t text_count() const { return texts_.size(); }

@@ -381,20 +381,21 @@ class CustomerAnalytics
   private:
     // The columns of (values, dates, groups): from the cache unless the call has filters,
     // which arrive as arrays; then `uncached` holds what the filters view.
-    std::shared_ptr<ReadTable> read(const Options& options, std::initializer_list<CellRange> refs,
+    std::shared_ptr<ReadTable> read(const Options& options, const std::vector<CellRange>& refs,
                                     const Sequence<Any>& filter_args, Table& uncached) {
         if (filter_args.getLength() == 0)
             return cache_.read(Reference<css::uno::XInterface>(options, css::uno::UNO_QUERY), refs);
         uncached = table(refs, {}, filter_args);
         auto t = std::make_shared<ReadTable>();
         t->columns = std::move(uncached.columns);
+        t->slot = {0, 1, 2};
         return t;
     }
 
     // A figure per group: each group's table is computed once for the same columns and
     // arguments (args: Start, End, then the function's own), then laid out for Keys.
     template <class Compute>
-    Any by_table(const Options& options, std::initializer_list<CellRange> refs,
+    Any by_table(const Options& options, const std::vector<CellRange>& refs,
                  const Any& keys_arg, const Sequence<Any>& filter_args, std::string_view method,
                  std::initializer_list<const Any*> args, Compute&& compute) {
         return guarded([&] {
@@ -413,8 +414,8 @@ class CustomerAnalytics
                 if (auto it = t->results.find(sig); it != t->results.end()) table = it->second;
             }
             if (!table) {
-                const GroupedLog log{t->columns[0], t->columns[1], t->columns[2], cells[0],
-                                     cells[1],      uncached.filters, o};
+                const GroupedLog log{t->column(0), t->column(1), t->column(2), cells[0],
+                                     cells[1],     uncached.filters, o};
                 auto computed = compute(log, cells);
                 if (!computed) return grid_result(computed, keys.keys, o);
                 table = std::make_shared<const GroupTable>(std::move(*computed));
@@ -429,7 +430,7 @@ class CustomerAnalytics
 
     // A matrix for the keys asked for (every group when Keys is omitted).
     template <class Compute>
-    Any by_matrix(const Options& options, std::initializer_list<CellRange> refs,
+    Any by_matrix(const Options& options, const std::vector<CellRange>& refs,
                   const Any& period, const Any& keys_arg, const Any& start, const Any& end,
                   const Sequence<Any>& filter_args, Compute&& compute) {
         return guarded([&] {
@@ -443,8 +444,8 @@ class CustomerAnalytics
                 one.push_back(keys.keys.single);
                 wanted = one;
             }
-            const GroupedLog log{t->columns[0], t->columns[1], t->columns[2], scalar(start),
-                                 scalar(end),   uncached.filters, o};
+            const GroupedLog log{t->column(0), t->column(1), t->column(2), scalar(start),
+                                 scalar(end),  uncached.filters, o};
             return grid_result(compute(log, scalar(period), wanted), keys.keys, o);
         });
     }

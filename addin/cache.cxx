@@ -132,10 +132,13 @@ std::size_t ReadCache::bytes() const {
 }
 
 std::shared_ptr<ReadTable> ReadCache::read(const Reference<XInterface>& document,
-                                           std::initializer_list<CellRange> ranges) {
+                                           const std::vector<CellRange>& ranges) {
     std::string addresses;
-    for (const auto& r : ranges)
-        addresses += address_of(r) + ';';
+    std::vector<std::string> each;
+    for (const auto& r : ranges) {
+        each.push_back(address_of(r));
+        addresses += each.back() + ';';
+    }
     State& s = *state_;
     if (document.is()) {
         std::lock_guard lock(s.mutex);
@@ -171,7 +174,19 @@ std::shared_ptr<ReadTable> ReadCache::read(const Reference<XInterface>& document
     }
     Entry entry{document, document, addresses, held, watch, stale, std::make_shared<ReadTable>(), 0};
     try {
-        entry.table->columns = table(ranges, {}).columns;
+        // A range given twice (Customers as Groups) is read once.
+        std::vector<CellRange> unique;
+        for (std::size_t i = 0; i < each.size(); ++i) {
+            const auto first = static_cast<std::size_t>(
+                std::find(each.begin(), each.end(), each[i]) - each.begin());
+            if (first == i || each[i] == "-") {
+                entry.table->slot.push_back(unique.size());
+                unique.push_back(held[i]);
+            } else {
+                entry.table->slot.push_back(entry.table->slot[first]);
+            }
+        }
+        entry.table->columns = table(unique, {}).columns;
         for (const auto& r : ranges)
             if (cacheable && holds_formula(r)) cacheable = false;
     } catch (...) {

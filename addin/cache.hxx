@@ -30,6 +30,8 @@ namespace ca::uno {
 // The columns of one set of references, and the tables computed on them.
 struct ReadTable {
     std::vector<Column> columns; // a null reference (an argument left empty) is empty
+    std::vector<std::size_t> slot; // the column of each reference: one range given twice is read once
+    const Column& column(std::size_t argument) const { return columns[slot[argument]]; }
     // Results keyed by the function and its other arguments (filled only while cached).
     std::unordered_map<std::string, std::shared_ptr<const GroupTable>> results;
 };
@@ -44,7 +46,7 @@ class ReadCache {
     // The columns of `ranges` as table() reads them, from the cache when possible.
     // `document` is the calling document (the hidden options argument).
     std::shared_ptr<ReadTable> read(const css::uno::Reference<css::uno::XInterface>& document,
-                                    std::initializer_list<CellRange> ranges);
+                                    const std::vector<CellRange>& ranges);
 
     // What the cache holds now, for tests and benchmarks.
     std::size_t entries() const;

@@ -174,7 +174,7 @@ Column read_reference(const CellRange& range, sal_Int32 rows) {
 
 } // namespace
 
-Table table(std::initializer_list<CellRange> required,
+Table table(const std::vector<CellRange>& required,
             std::initializer_list<const css::uno::Any*> optional,
             const css::uno::Sequence<css::uno::Any>& filter_args) {
     Table t;

@@ -42,7 +42,7 @@ struct Table {
     std::vector<Column> filter_columns;
     std::vector<Filter> filters; // views of filter_columns: a Table moves, never copies
 };
-Table table(std::initializer_list<CellRange> required,
+Table table(const std::vector<CellRange>& required,
             std::initializer_list<const css::uno::Any*> optional,
             const css::uno::Sequence<css::uno::Any>& filter_args = {});
 

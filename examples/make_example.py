@@ -91,7 +91,7 @@ def array(sheet, rng, formula):
 
 
 def chart(sheet, name, anchor, size, ranges, kind="com.sun.star.chart.LineDiagram",
-          secondary=None, title=None, trend_line=False):
+          secondary=None, title=None, trend_line=False, legend=False):
     """A chart at cell `anchor` of the ranges: first row the series names, first column the
     categories. `secondary`: the series drawn against a right-hand axis; `trend_line`: a
     linear regression line through the first series."""
@@ -102,7 +102,7 @@ def chart(sheet, name, anchor, size, ranges, kind="com.sun.star.chart.LineDiagra
     charts.addNewByName(name, Rectangle(at.X, at.Y, size[0], size[1]), addresses, True, True)
     doc = charts.getByName(name).getEmbeddedObject()
     doc.setDiagram(doc.createInstance(kind))
-    doc.HasLegend = secondary is not None
+    doc.HasLegend = legend or secondary is not None
     if title:
         doc.HasMainTitle = True
         doc.Title.String = title
@@ -135,13 +135,16 @@ def dashboard(sheet, n_deals, n_touches, n_tenants, n_ledger):
     for i, office in enumerate(["Central", "East", "West"]):
         r = 4 + i
         put(sheet, f"A{r}", office)
-        put(sheet, f"B{r}", f'=AVGTOUCHPOINTS({D("A")};{D("E")};"2017-01-01";"2017-12-31";;{D("B")};A{r})')
-        put(sheet, f"C{r}", f'=WINRATE({D("D")};{D("F")};"2017-01-01";"2017-12-31";{D("B")};A{r})')
-        put(sheet, f"D{r}", f'=WINRATE({D("D")};{D("F")};"2017-07-01";"2017-12-31";{D("B")};A{r})'
-                            f'-WINRATE({D("D")};{D("F")};"2017-01-01";"2017-06-30";{D("B")};A{r})')
+        # BY functions filled down the office list: the deal list is read once.
+        y2017, h1, h2 = ('"2017-01-01";"2017-12-31"', '"2017-01-01";"2017-06-30"',
+                         '"2017-07-01";"2017-12-31"')
+        put(sheet, f"B{r}", f'=AVGTOUCHPOINTSBY({D("A")};{D("E")};{D("B")};A{r};{y2017})')
+        put(sheet, f"C{r}", f'=WINRATEBY({D("D")};{D("F")};{D("B")};A{r};{y2017})')
+        put(sheet, f"D{r}", f'=WINRATEBY({D("D")};{D("F")};{D("B")};A{r};{h2})'
+                            f'-WINRATEBY({D("D")};{D("F")};{D("B")};A{r};{h1})')
         put(sheet, f"E{r}", f"=TOUCHWINDIAG(B{r};C{r};$I$4;$J$4;D{r})")
         put(sheet, f"F{r}", f'=TOUCHWINDIAG(B{r};C{r};$I$4;$J$4;D{r};"ja")')
-        put(sheet, f"G{r}", f'=DISTINCTCUSTOMERS({D("A")};{D("E")};"2017-01-01";"2017-12-31";{D("B")};A{r})')
+        put(sheet, f"G{r}", f'=DISTINCTCUSTOMERSBY({D("A")};{D("E")};{D("B")};A{r};{y2017})')
 
     put(sheet, "A9", "Monthly trend, all offices / 月次推移")
     for col, text in zip("ABCDEF", ["Month / 月", "Touches per account", "Touches / 接点数",
@@ -181,7 +184,9 @@ def dashboard(sheet, n_deals, n_touches, n_tenants, n_ledger):
         put(sheet, f"B{r}", f'=1+4*COUNTIFS({T("A")};A{r};{T("D")};"positive")/COUNTIFS({T("A")};A{r})')
         put(sheet, f"C{r}", f'=COUNTIFS({T("A")};A{r};{T("D")};"negative")')
         # As of the ledger's end, so that the months after a churn count as zero sales.
-        put(sheet, f"D{r}", f'=SALESTREND({G("A")};{G("D")};2;MAX({G("A")});;{G("B")};A{r})')
+        # Filled down the tenants: every tenant over one window ending with the ledger's
+        # last date, so that the months after a churn count as zero sales.
+        put(sheet, f"D{r}", f'=SALESTRENDBY({G("A")};{G("D")};{G("B")};A{r})')
         put(sheet, f"E{r}", f'=COUNTIFS({T("A")};A{r};{T("D")};"no_response")')
         put(sheet, f"F{r}", f"=FANSCORE(B{r};C{r};D{r};E{r})")
         put(sheet, f"G{r}", f"=FANLEVEL(F{r})")
@@ -192,17 +197,11 @@ def dashboard(sheet, n_deals, n_touches, n_tenants, n_ledger):
     put(sheet, "A69", "Average touchpoints per tenant, all tenants counted / 全テナント平均接点回数")
     put(sheet, "F69", f"=AVGTOUCHPOINTS({T('A')};;;;{tenants})")
 
-    put(sheet, "A71", "Per office by month, side by side / 部門別 月次の接点回数と受注率")
-    put(sheet, "A72", "Month / 月")
-    array(sheet, "A73:A82", f'=INDEX(TOUCHTREND({D("A")};{D("E")};"month";"2017-03-01";"2017-12-31");0;1)')
-    for i, office in enumerate(["Central", "East", "West"]):
-        touches, rate = "BDF"[i], "CEG"[i]
-        put(sheet, f"{touches}72", f"{office} touches / 接点")
-        put(sheet, f"{rate}72", f"{office} win rate / 受注率")
-        array(sheet, f"{touches}73:{touches}82", f'=INDEX(TOUCHTREND({D("A")};{D("E")};"month";'
-              f'"2017-03-01";"2017-12-31";;{D("B")};"{office}");0;2)')
-        array(sheet, f"{rate}73:{rate}82", f'=INDEX(WINRATETREND({D("D")};{D("F")};"month";'
-              f'"2017-03-01";"2017-12-31";{D("B")};"{office}");0;2)')
+    put(sheet, "A71", "Per office by month / 部門別 月次の接点回数 (TOUCHTRENDBY)")
+    put(sheet, "F71", "Win rate / 受注率 (WINRATETRENDBY)")
+    window = '"month";;"2017-03-01";"2017-12-31"'
+    array(sheet, "A72:D82", f'=TOUCHTRENDBY({D("A")};{D("E")};{D("B")};{window})')
+    array(sheet, "F72:I82", f'=WINRATETRENDBY({D("D")};{D("F")};{D("B")};{window})')
 
     # Straight from the TOUCHTREND and WINRATETREND arrays.
     chart(sheet, "trend", "L2", (16000, 8000), ["A10:B20", "E10:E20"], secondary=1,
@@ -213,6 +212,11 @@ def dashboard(sheet, n_deals, n_touches, n_tenants, n_ledger):
           kind="com.sun.star.chart.BarDiagram", title="Seasonal index / 季節指数")
     chart(sheet, "fans", "L63", (11000, 6000), ["A64:A67", "F64:F67"],
           kind="com.sun.star.chart.BarDiagram", title="Fan score / ファン度")
+    # One line per office, series names from the matrices' header rows.
+    chart(sheet, "touches_by_office", "A84", (12000, 6500), ["A72:D82"],
+          title="Touches per account by office / 部門別 顧客平均接点回数", legend=True)
+    chart(sheet, "winrate_by_office", "F84", (12000, 6500), ["F72:I82"],
+          title="Win rate by office / 部門別 受注率", legend=True)
     formats(sheet)
 
 
@@ -232,8 +236,7 @@ def formats(sheet):
                       ("F11:F20", "0"), ("G4:G6", "0"), ("E24:E25", "0.0%"),
                       ("E26:E27", "0.0000"), ("E30:E41", "0.000"), ("B65:F67", "0.00"),
                       ("J65:J67", "0.0"), ("F69", "0.00"), ("A73:A82", "YYYY-MM"),
-                      ("B73:B82", "0.00"), ("D73:D82", "0.00"), ("F73:F82", "0.00"),
-                      ("C73:C82", "0.0%"), ("E73:E82", "0.0%"), ("G73:G82", "0.0%")]:
+                      ("B73:D82", "0.00"), ("F73:F82", "YYYY-MM"), ("G73:I82", "0.0%")]:
         sheet.getCellRangeByName(ref).NumberFormat = key(code)
     style = XDOC.StyleFamilies.getByName("PageStyles").getByName(sheet.PageStyle)
     style.IsLandscape, style.Width, style.Height = True, 29700, 21000

@@ -101,8 +101,10 @@ def check(doc):
         k = closed[closed["Office"] == office]
         for j, m in enumerate(months):
             em = e[e["Engaged"].dt.to_period("M") == m]
-            c.num(f"{'BDF'[i]}{73 + j}", len(em) / em["Account"].nunique(), f"{office} {m} touches per account")
-            c.num(f"{'CEG'[i]}{73 + j}", rate(k[k["Closed"].dt.to_period("M") == m]), f"{office} {m} win rate")
+            c.num(f"{'BCD'[i]}{73 + j}", len(em) / em["Account"].nunique(), f"{office} {m} touches per account")
+            c.num(f"{'GHI'[i]}{73 + j}", rate(k[k["Closed"].dt.to_period("M") == m]), f"{office} {m} win rate")
+        c.text(f"{'BCD'[i]}72", office, "TOUCHTRENDBY header")
+        c.text(f"{'GHI'[i]}72", office, "WINRATETRENDBY header")
 
     ledger["Date"] = date(ledger["Date"])
     monthly = ledger.groupby(ledger["Date"].dt.to_period("M"))["Amount"].sum()

@@ -3,6 +3,7 @@
 // codes) and argument cells, and every function runs on them. Any crash, sanitizer report
 // or hang is a bug; results are not checked here (the unit and Calc tests do that).
 #include "fans.hpp"
+#include "groups.hpp"
 #include "sales_trend.hpp"
 #include "touchpoints.hpp"
 #include "winrate.hpp"
@@ -106,5 +107,26 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     (void)fan_score(x, y, z, w, list);
     (void)fan_level(x, y);
     (void)fan_gap(x, z);
+
+    // The BY functions, each laid out for every form of Keys.
+    const Cells dates = in.byte() % 2 ? Cells(b) : Cells{};
+    const GroupedLog touch{a, dates, c, x, y, filters, origin};
+    const GroupedLog sales{a, b, c, {}, {}, filters, origin};
+    Keys all, listed, one, across;
+    listed.form = across.form = Keys::Form::list;
+    listed.list = across.list = list;
+    across.across = true;
+    one.form = Keys::Form::single;
+    one.single = w;
+    const Result<GroupTable> tables[] = {
+        avg_touchpoints_by(touch),           distinct_customers_by(touch),
+        win_rate_by(touch),                  sales_trend_by(sales, x, y, z),
+        touch_trend_by(touch, z, list),      win_rate_trend_by(touch, z, {}),
+        sales_by_period_by(sales, z, list),
+    };
+    for (const auto& t : tables)
+        if (t)
+            for (const Keys* k : {&all, &listed, &one, &across})
+                (void)lay_out(*t, *k, origin);
     return 0;
 }

@@ -212,12 +212,13 @@ def dashboard(sheet, n_deals, n_touches, n_tenants, n_ledger):
           kind="com.sun.star.chart.BarDiagram", title="Seasonal index / 季節指数")
     chart(sheet, "fans", "L63", (11000, 6000), ["A64:A67", "F64:F67"],
           kind="com.sun.star.chart.BarDiagram", title="Fan score / ファン度")
-    # One line per office, series names from the matrices' header rows.
-    chart(sheet, "touches_by_office", "A84", (12000, 6500), ["A72:D82"],
-          title="Touches per account by office / 部門別 顧客平均接点回数", legend=True)
-    chart(sheet, "winrate_by_office", "F84", (12000, 6500), ["F72:I82"],
-          title="Win rate by office / 部門別 受注率", legend=True)
     formats(sheet)
+    # One line per office, series names from the matrices' header rows (placed after the
+    # column widths are set, so that they sit below the tables).
+    chart(sheet, "touches_by_office", "A85", (12500, 6500), ["A72:D82"],
+          title="Touches per account by office / 部門別 顧客平均接点回数", legend=True)
+    chart(sheet, "winrate_by_office", "G85", (12500, 6500), ["F72:I82"],
+          title="Win rate by office / 部門別 受注率", legend=True)
 
 
 def formats(sheet):

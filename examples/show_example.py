@@ -46,15 +46,15 @@ def print_figures(sheet):
         cells = [text(sheet, f"{col}{r}") for col in "ABCDEFGHIJK"]
         print("  " + " | ".join(cells))
     print(f"Average touchpoints per tenant, zero-touch tenants counted: {text(sheet, 'F69')}")
-    print("Per office, December 2017: " + ", ".join(
-        f"{text(sheet, f'{t}72').split()[0]} {text(sheet, f'{t}82')} touches/account, {text(sheet, f'{w}82')} won"
-        for t, w in ("BC", "DE", "FG")))
+    print("Per office, December 2017 (TOUCHTRENDBY, WINRATETRENDBY): " + ", ".join(
+        f"{text(sheet, f'{t}72')} {text(sheet, f'{t}82')} touches/account, {text(sheet, f'{w}82')} won"
+        for t, w in ("BG", "CH", "DI")))
 
 
 def export(doc, sheet, out_dir):
     os.makedirs(out_dir, exist_ok=True)
     pdf = os.path.join(out_dir, "dashboard.pdf")
-    selection = sheet.getCellRangeByName("A1:V83")
+    selection = sheet.getCellRangeByName("A1:V98")
     filter_data = uno.Any("[]com.sun.star.beans.PropertyValue", (prop("Selection", selection),))
     doc.storeToURL(url(pdf), (prop("FilterName", "calc_pdf_Export"), prop("FilterData", filter_data)))
     subprocess.run(["pdftoppm", "-png", "-r", "110", pdf, os.path.join(out_dir, "dashboard")], check=True)

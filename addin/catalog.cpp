@@ -101,7 +101,7 @@ const Argument by_touch_dates =
 const Argument by_close_dates =
     may_be_empty(close_dates, "Close date of each deal; may be left empty (;;) for no window",
                  "商談の成約・失注日。空欄（;;）にすると期間で絞らない");
-const Argument method{{"Method", "方法"},
+const Argument growth_method{{"Method", "方法"},
                       {"linear (default), theilsen, yoy or cagr", "linear（既定）、theilsen、yoy、cagr"},
                       true};
 
@@ -160,7 +160,7 @@ std::vector<Function> make_table() {
           amounts,
           years,
           as_of,
-          method,
+          growth_method,
           filters}},
         {"salesTrendStat",
          "SALESTRENDSTAT",
@@ -239,7 +239,7 @@ std::vector<Function> make_table() {
          "SALESTRENDBY",
          {"Per group: sales growth per year, all groups over one window",
           "グループごとの年あたりの売上成長率（全グループ共通の期間）"},
-         {sales_dates, amounts, groups, keys, years, as_of, method, filters}},
+         {sales_dates, amounts, groups, keys, years, as_of, growth_method, filters}},
         {"touchTrendBy",
          "TOUCHTRENDBY",
          {"Matrix: one row per period, one column per group, average touchpoints per customer",

@@ -1,7 +1,6 @@
 #include "groups.hpp"
 
-#include "rows.hpp"
-#include "winrate.hpp"
+#include "series.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -10,20 +9,12 @@
 namespace ca {
 namespace {
 
-// Matrices larger than this are refused: Calc could not hold the array either.
-constexpr std::size_t max_matrix_cells = std::size_t{1} << 24;
-
 RowSource rows_of(const GroupedLog& log) {
     return {log.values.size(), log.dates, log.start, log.end, log.filters, log.origin};
 }
 
 bool aligned(const GroupedLog& log) {
     return !log.values.empty() && log.groups.size() == log.values.size();
-}
-
-std::optional<double> ratio(double num, double den) {
-    if (den == 0) return std::nullopt;
-    return num / den;
 }
 
 // A table of one row of figures per group, every figure empty until set.
@@ -62,93 +53,29 @@ Result<TouchCounts> count_touches(const GroupedLog& log, KeyIds& groups) {
     return n;
 }
 
-// The skeleton of every matrix: parse the period, find the periods the counted rows of
-// the wanted groups cover, then tally those rows per (period, group) cell. A Tally says
-// which rows count, sizes its cells, adds a row to a cell and gives a cell's value.
-template <class Tally>
+// A matrix: the series skeleton with one column per group. `counts(i)`: the row counts
+// for its function; `value(cell)`: what a cell shows.
+template <class Counts, class Tally, class Value>
 Result<GroupTable> matrix_by(const GroupedLog& log, const Cell& period, Cells wanted,
-                             Tally& tally) {
-    auto spec = parse_period(period);
-    if (!spec) return fail(spec.error());
-    if (log.dates.empty() || !aligned(log)) return invalid();
+                             Counts&& counts, Tally& tally, Value&& value,
+                             std::optional<double> empty) {
+    if (!aligned(log)) return invalid();
     KeyIds groups(log.groups, wanted);
-    auto counted = [&](std::size_t i) { return tally.counts(i) && groups(i) != 0; };
-    auto span = day_span(rows_of(log), counted);
-    if (!span) return fail(span.error());
-    const PeriodRange range = period_range(span->window, span->first, span->last, *spec);
-    const std::size_t periods = range.count(), width = groups.count();
-    if (periods == 0 || width == 0) return not_available();
-    if (!groups.has_list() && width > max_matrix_keys) return invalid();
-    if (periods > max_matrix_cells / width) return invalid();
-
-    tally.size(periods * width);
-    auto window = visit_rows(rows_of(log), [&](std::size_t i, Day day) {
-        if (!counted(i)) return;
-        const auto p = static_cast<std::size_t>(period_of(day, *spec) - range.first);
-        tally.add(p * width + groups(i) - 1, i);
-    });
-    if (!window) return fail(window.error());
-    tally.finish();
-
-    GroupTable t = table_of(groups, periods, {tally.value(SIZE_MAX)});
+    auto cells = tally_periods(
+        rows_of(log), period,
+        [&](std::size_t i) -> std::size_t { return counts(i) ? groups(i) : 0; },
+        [&] { return groups.count(); }, tally);
+    if (!cells) return fail(cells.error());
+    if (!groups.has_list() && cells->width > max_matrix_keys) return invalid();
+    GroupTable t = table_of(groups, cells->periods(), {empty});
     t.matrix = true;
-    for (std::size_t p = 0; p < periods; ++p) {
-        t.starts.push_back(period_start(range.first + static_cast<PeriodIndex>(p), *spec));
-        for (std::size_t g = 0; g < width; ++g)
-            t.rows[g][p] = tally.value(p * width + g);
+    for (std::size_t p = 0; p < cells->periods(); ++p) {
+        t.starts.push_back(cells->start(p));
+        for (std::size_t g = 0; g < cells->width; ++g)
+            t.rows[g][p] = value(p * cells->width + g);
     }
     return t;
 }
-
-// Value of the cell SIZE_MAX: what a cell without rows shows.
-struct TouchTally {
-    KeyIds customers;
-    std::size_t rows;
-    std::vector<double> touches, distinct;
-    std::optional<DistinctPairs> seen;
-    bool counts(std::size_t i) { return customers(i) != 0; }
-    void size(std::size_t cells) {
-        touches.assign(cells, 0);
-        seen.emplace(cells, customers.count() + 1, rows);
-    }
-    void add(std::size_t cell, std::size_t i) {
-        touches[cell] += 1;
-        seen->add(cell, customers(i));
-    }
-    void finish() { distinct = seen->counts(); }
-    std::optional<double> value(std::size_t cell) const {
-        if (cell >= touches.size()) return std::nullopt;
-        return ratio(touches[cell], distinct[cell]);
-    }
-};
-
-struct WinTally {
-    Outcomes outcome;
-    std::vector<double> won, decided;
-    bool counts(std::size_t i) const { return is_decided(outcome(i)); }
-    void size(std::size_t cells) { won.assign(cells, 0), decided.assign(cells, 0); }
-    void add(std::size_t cell, std::size_t i) {
-        decided[cell] += 1;
-        won[cell] += outcome(i) == Outcome::won ? 1 : 0;
-    }
-    void finish() {}
-    std::optional<double> value(std::size_t cell) const {
-        if (cell >= won.size()) return std::nullopt;
-        return ratio(won[cell], decided[cell]);
-    }
-};
-
-struct SalesTally {
-    Cells amounts;
-    std::vector<double> total;
-    bool counts(std::size_t i) const { return amounts[i].kind == Cell::Kind::number; }
-    void size(std::size_t cells) { total.assign(cells, 0); }
-    void add(std::size_t cell, std::size_t i) { total[cell] += amounts[i].number; }
-    void finish() {}
-    std::optional<double> value(std::size_t cell) const {
-        return cell < total.size() ? total[cell] : 0.0;
-    }
-};
 
 // Calc's sort order: numbers ascending, then texts case-insensitively.
 bool sorts_before(const Cell& a, const Cell& b) {
@@ -282,19 +209,28 @@ Result<GroupTable> sales_trend_by(const GroupedLog& log, const Cell& years_cell,
 }
 
 Result<GroupTable> touch_trend_by(const GroupedLog& log, const Cell& period, Cells wanted) {
-    TouchTally tally{KeyIds(log.values), log.values.size(), {}, {}, {}};
-    return matrix_by(log, period, wanted, tally);
+    KeyIds customers(log.values);
+    TouchTally tally{customers, log.values.size(), {}, {}, {}};
+    return matrix_by(
+        log, period, wanted, [&](std::size_t i) { return customers(i) != 0; }, tally,
+        [&](std::size_t c) { return ratio(tally.touches[c], tally.distinct[c]); }, std::nullopt);
 }
 
 Result<GroupTable> win_rate_trend_by(const GroupedLog& log, const Cell& period, Cells wanted) {
-    WinTally tally{Outcomes(log.values), {}, {}};
-    return matrix_by(log, period, wanted, tally);
+    const Outcomes outcome(log.values);
+    WinTally tally{outcome, {}, {}};
+    return matrix_by(
+        log, period, wanted, [&](std::size_t i) { return is_decided(outcome(i)); }, tally,
+        [&](std::size_t c) { return ratio(tally.won[c], tally.decided[c]); }, std::nullopt);
 }
 
 Result<GroupTable> sales_by_period_by(const GroupedLog& log, const Cell& period, Cells wanted) {
     if (!valid_amounts(log.values)) return invalid();
     SalesTally tally{log.values, {}};
-    return matrix_by(log, period, wanted, tally);
+    return matrix_by(
+        log, period, wanted,
+        [&](std::size_t i) { return log.values[i].kind == Cell::Kind::number; }, tally,
+        [&](std::size_t c) -> std::optional<double> { return tally.total[c]; }, 0.0);
 }
 
 Grid lay_out(const GroupTable& t, const Keys& keys, DateOrigin origin) {

@@ -1,6 +1,6 @@
 #include "sales_trend.hpp"
 
-#include "rows.hpp"
+#include "series.hpp"
 #include "trend_stats.hpp"
 
 #include <algorithm>
@@ -102,19 +102,22 @@ bool valid_amounts(Cells amounts) {
 
 Result<Series> sales_by_period(const Ledger& ledger, const Cell& period, const Cell& start,
                                const Cell& end) {
-    auto spec = parse_period(period);
-    if (!spec) return fail(spec.error());
-    auto sales = read_sales(ledger, start, end);
-    if (!sales) return fail(sales.error());
-    const PeriodRange range = period_range(sales->window, sales->first, sales->last, *spec);
-    if (range.count() == 0) return not_available();
-    std::vector<double> totals(range.count(), 0);
-    for (const Sale& s : sales->sales)
-        totals[static_cast<std::size_t>(period_of(s.day, *spec) - range.first)] += s.amount;
+    if (ledger.amounts.size() != ledger.dates.size() || !valid_amounts(ledger.amounts))
+        return invalid();
+    const RowSource rows{ledger.dates.size(), ledger.dates, start, end, ledger.filters,
+                         ledger.origin};
+    SalesTally tally{ledger.amounts, {}};
+    auto cells = tally_periods(
+        rows, period,
+        [&](std::size_t i) -> std::size_t {
+            return ledger.amounts[i].kind == Cell::Kind::number;
+        },
+        [] { return std::size_t{1}; }, tally);
+    if (!cells) return fail(cells.error());
     Series series;
-    for (std::size_t p = 0; p < range.count(); ++p) {
-        series.starts.push_back(period_start(range.first + static_cast<PeriodIndex>(p), *spec));
-        series.values.push_back({totals[p]});
+    for (std::size_t p = 0; p < cells->periods(); ++p) {
+        series.starts.push_back(cells->start(p));
+        series.values.push_back({tally.total[p]});
     }
     return series;
 }

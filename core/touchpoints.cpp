@@ -1,8 +1,6 @@
 #include "touchpoints.hpp"
 
-#include "rows.hpp"
-
-#include <algorithm>
+#include "series.hpp"
 
 namespace ca {
 namespace {
@@ -54,37 +52,19 @@ Result<double> distinct_customers(const TouchLog& log) {
 }
 
 Result<Series> touch_trend(const TouchLog& log, const Cell& period) {
-    auto spec = parse_period(period);
-    if (!spec) return fail(spec.error());
-    if (log.dates.empty()) return invalid();
     KeyIds ids = customer_ids(log);
-    // Two passes over the rows: the periods covered, then the counts.
-    auto span = day_span(rows_of(log), [&](std::size_t i) { return ids(i) != 0; });
-    if (!span) return fail(span.error());
+    TouchTally tally{ids, log.customers.size(), {}, {}, {}};
+    auto cells = tally_periods(
+        rows_of(log), period, [&](std::size_t i) -> std::size_t { return ids(i) != 0; },
+        [] { return std::size_t{1}; }, tally);
+    if (!cells) return fail(cells.error());
     if (ids.has_list() && ids.count() == 0) return not_available();
-    const PeriodRange range = period_range(span->window, span->first, span->last, *spec);
-    if (range.count() == 0) return not_available();
-
-    const std::size_t periods = range.count();
-    std::vector<double> count(periods, 0);
-    DistinctPairs seen(periods, ids.count() + 1, log.customers.size());
-    auto window = visit_rows(rows_of(log), [&](std::size_t i, Day day) {
-        const std::uint32_t id = ids(i);
-        if (id == 0) return;
-        const auto p = static_cast<std::size_t>(period_of(day, *spec) - range.first);
-        count[p] += 1;
-        seen.add(p, id);
-    });
-    if (!window) return fail(window.error());
-    const std::vector<double> distinct = seen.counts();
-
     Series s;
-    for (std::size_t p = 0; p < periods; ++p) {
-        s.starts.push_back(period_start(range.first + static_cast<PeriodIndex>(p), *spec));
-        const double customers = ids.has_list() ? static_cast<double>(ids.count()) : distinct[p];
-        std::optional<double> average;
-        if (customers > 0) average = count[p] / customers;
-        s.values.push_back({average, count[p]});
+    for (std::size_t p = 0; p < cells->periods(); ++p) {
+        const double customers =
+            ids.has_list() ? static_cast<double>(ids.count()) : tally.distinct[p];
+        s.starts.push_back(cells->start(p));
+        s.values.push_back({ratio(tally.touches[p], customers), tally.touches[p]});
     }
     return s;
 }

@@ -1,6 +1,6 @@
 #include "winrate.hpp"
 
-#include "rows.hpp"
+#include "series.hpp"
 
 #include <algorithm>
 #include <array>
@@ -53,30 +53,17 @@ Result<double> win_rate(const DealList& deals) {
 }
 
 Result<Series> win_rate_trend(const DealList& deals, const Cell& period) {
-    auto spec = parse_period(period);
-    if (!spec) return fail(spec.error());
-    if (deals.dates.empty()) return invalid();
     const Outcomes outcome(deals.outcomes);
-    // Two passes over the rows: the periods covered, then the counts.
-    auto span = day_span(rows_of(deals), [&](std::size_t i) { return is_decided(outcome(i)); });
-    if (!span) return fail(span.error());
-    const PeriodRange range = period_range(span->window, span->first, span->last, *spec);
-    if (range.count() == 0) return not_available();
-    std::vector<double> won(range.count(), 0), decided(range.count(), 0);
-    auto window = visit_rows(rows_of(deals), [&](std::size_t i, Day day) {
-        const Outcome o = outcome(i);
-        if (!is_decided(o)) return;
-        const auto p = static_cast<std::size_t>(period_of(day, *spec) - range.first);
-        decided[p] += 1;
-        won[p] += o == Outcome::won ? 1 : 0;
-    });
-    if (!window) return fail(window.error());
+    WinTally tally{outcome, {}, {}};
+    auto cells = tally_periods(
+        rows_of(deals), period,
+        [&](std::size_t i) -> std::size_t { return is_decided(outcome(i)); },
+        [] { return std::size_t{1}; }, tally);
+    if (!cells) return fail(cells.error());
     Series s;
-    for (std::size_t p = 0; p < range.count(); ++p) {
-        s.starts.push_back(period_start(range.first + static_cast<PeriodIndex>(p), *spec));
-        std::optional<double> rate;
-        if (decided[p] > 0) rate = won[p] / decided[p];
-        s.values.push_back({rate, decided[p]});
+    for (std::size_t p = 0; p < cells->periods(); ++p) {
+        s.starts.push_back(cells->start(p));
+        s.values.push_back({ratio(tally.won[p], tally.decided[p]), tally.decided[p]});
     }
     return s;
 }

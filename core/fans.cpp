@@ -67,30 +67,19 @@ Result<std::string> fan_level(const Cell& score_cell, const Cell& language) {
     if (!lang) return fail(lang.error());
     auto score = read_score(score_cell);
     if (!score) return fail(score.error());
-    const bool ja = *lang == Language::ja;
-    if (*score >= 80) return std::string(ja ? "ファン" : "fan");
-    if (*score >= 60) return std::string(ja ? "支持者" : "supporter");
-    if (*score >= 40) return std::string(ja ? "中立" : "neutral");
-    return std::string(ja ? "要注意" : "at risk");
+    const FanLevel level = *score >= 80   ? FanLevel::fan
+                           : *score >= 60 ? FanLevel::supporter
+                           : *score >= 40 ? FanLevel::neutral
+                                          : FanLevel::at_risk;
+    return text_of(level, fan_levels, *lang);
 }
 
 Result<double> fan_gap(const Cell& score_cell, const Cell& goal_cell) {
     auto score = read_score(score_cell);
     if (!score) return fail(score.error());
-    struct Goal {
-        std::string_view en, ja;
-        double target;
-    };
-    static constexpr std::array<Goal, 4> goals{{
-        {"partner", "長期", 80},
-        {"grow", "拡大", 60},
-        {"maintain", "維持", 40},
-        {"distance", "距離", 0},
-    }};
-    const std::string goal = read_code(goal_cell);
-    for (const Goal& g : goals)
-        if (goal == g.en || goal == g.ja) return g.target - *score;
-    return invalid();
+    auto goal = parse_code(goal_cell, goals, std::nullopt);
+    if (!goal) return fail(goal.error());
+    return target(*goal) - *score;
 }
 
 } // namespace ca

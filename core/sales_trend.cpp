@@ -139,15 +139,6 @@ Result<MonthlyTotals> sales_window(const Ledger& ledger, const Cell& years_cell,
     return MonthlyTotals{first, monthly_totals(sales->sales, first, last)};
 }
 
-Result<GrowthMethod> parse_growth_method(const Cell& code) {
-    const std::string m = read_code(code);
-    if (m.empty() || m == "linear") return GrowthMethod::linear;
-    if (m == "theilsen") return GrowthMethod::theilsen;
-    if (m == "yoy") return GrowthMethod::yoy;
-    if (m == "cagr") return GrowthMethod::cagr;
-    return invalid();
-}
-
 Result<double> growth(const std::vector<double>& y, GrowthMethod method) {
     const std::size_t n = y.size();
     if (method == GrowthMethod::linear || method == GrowthMethod::theilsen) {
@@ -187,28 +178,37 @@ Result<double> sales_trend(const Ledger& ledger, const Cell& years, const Cell& 
 
 Result<double> sales_trend_stat(const Ledger& ledger, const Cell& stat_cell, const Cell& years,
                                 const Cell& as_of) {
-    static const std::array<std::string_view, 11> known{
-        "slope", "intercept", "r2", "t", "p", "sen", "mk_s", "mk_z", "mk_p", "tau", "n"};
-    const std::string stat = read_code(stat_cell);
-    if (std::find(known.begin(), known.end(), stat) == known.end()) return invalid();
+    auto stat = parse_code(stat_cell, trend_stats, std::nullopt);
+    if (!stat) return fail(stat.error());
     auto window = sales_window(ledger, years, as_of);
     if (!window) return fail(window.error());
     const std::vector<double>& y = window->totals;
     if (y.size() < 3) return not_available();
-    if (stat == "n") return static_cast<double>(y.size());
-    if (stat == "sen") return finite_or_na(stats::sen_slope(y));
-    if (stat.starts_with("mk_") || stat == "tau") {
-        const stats::MannKendall mk = stats::mann_kendall(y);
-        if (stat == "mk_s") return mk.s;
-        if (stat == "mk_z") return finite_or_na(mk.z);
-        if (stat == "mk_p") return finite_or_na(mk.p);
-        return finite_or_na(mk.tau);
-    }
     const stats::LeastSquares fit = stats::least_squares(y);
-    if (stat == "slope") return finite_or_na(fit.slope);
-    if (stat == "intercept") return finite_or_na(fit.intercept);
-    if (stat == "r2") return finite_or_na(fit.r2);
-    if (stat == "t") return finite_or_na(fit.t);
+    switch (*stat) {
+    case TrendStat::n:
+        return static_cast<double>(y.size());
+    case TrendStat::sen:
+        return finite_or_na(stats::sen_slope(y));
+    case TrendStat::mk_s:
+        return stats::mann_kendall(y).s;
+    case TrendStat::mk_z:
+        return finite_or_na(stats::mann_kendall(y).z);
+    case TrendStat::mk_p:
+        return finite_or_na(stats::mann_kendall(y).p);
+    case TrendStat::tau:
+        return finite_or_na(stats::mann_kendall(y).tau);
+    case TrendStat::slope:
+        return finite_or_na(fit.slope);
+    case TrendStat::intercept:
+        return finite_or_na(fit.intercept);
+    case TrendStat::r2:
+        return finite_or_na(fit.r2);
+    case TrendStat::t:
+        return finite_or_na(fit.t);
+    case TrendStat::p:
+        break;
+    }
     return finite_or_na(fit.p);
 }
 

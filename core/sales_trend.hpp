@@ -3,6 +3,7 @@
 // years ending with the month of AsOf.
 #pragma once
 
+#include "codes.hpp"
 #include "periods.hpp"
 
 #include <array>
@@ -34,8 +35,27 @@ inline constexpr long max_years = 100;
 Result<MonthlyTotals> sales_window(const Ledger& ledger, const Cell& years, const Cell& as_of);
 
 enum class GrowthMethod { linear, theilsen, yoy, cagr };
+inline constexpr std::array<Code<GrowthMethod>, 4> growth_methods{{
+    {GrowthMethod::linear, "linear", ""},
+    {GrowthMethod::theilsen, "theilsen", ""},
+    {GrowthMethod::yoy, "yoy", ""},
+    {GrowthMethod::cagr, "cagr", ""},
+}};
 // linear (default when empty), theilsen, yoy, cagr; anything else Err:502.
-Result<GrowthMethod> parse_growth_method(const Cell& code);
+inline Result<GrowthMethod> parse_growth_method(const Cell& code) {
+    return parse_code(code, growth_methods, GrowthMethod::linear);
+}
+
+// The statistics SALESTRENDSTAT gives.
+enum class TrendStat { slope, intercept, r2, t, p, sen, mk_s, mk_z, mk_p, tau, n };
+inline constexpr std::array<Code<TrendStat>, 11> trend_stats{{
+    {TrendStat::slope, "slope", ""}, {TrendStat::intercept, "intercept", ""},
+    {TrendStat::r2, "r2", ""},       {TrendStat::t, "t", ""},
+    {TrendStat::p, "p", ""},         {TrendStat::sen, "sen", ""},
+    {TrendStat::mk_s, "mk_s", ""},   {TrendStat::mk_z, "mk_z", ""},
+    {TrendStat::mk_p, "mk_p", ""},   {TrendStat::tau, "tau", ""},
+    {TrendStat::n, "n", ""},
+}};
 // Growth per year as a fraction of monthly totals `y`; #N/A with too little history.
 Result<double> growth(const std::vector<double>& y, GrowthMethod method);
 

@@ -68,13 +68,6 @@ Result<Series> win_rate_trend(const DealList& deals, const Cell& period) {
     return s;
 }
 
-Result<Language> parse_language(const Cell& code) {
-    const std::string k = read_code(code);
-    if (k.empty() || k == "en") return Language::en;
-    if (k == "ja") return Language::ja;
-    return invalid();
-}
-
 Result<std::string> touch_win_diagnosis(const Cell& avg_touches, const Cell& win_rate,
                                         const Cell& touch_target, const Cell& win_target,
                                         const Cell& win_rate_change, const Cell& language) {
@@ -91,14 +84,12 @@ Result<std::string> touch_win_diagnosis(const Cell& avg_touches, const Cell& win
     const bool has_change = !win_rate_change.is_empty();
     if (has_change && !read_number(win_rate_change, change)) return invalid();
 
-    const bool ja = *lang == Language::ja;
+    Diagnosis d = rate < rate_goal ? Diagnosis::increase_contact : Diagnosis::efficient;
     if (touches >= touch_goal) {
         const bool falling = has_change ? change < 0 : rate < rate_goal;
-        if (falling) return std::string(ja ? "戦略見直し" : "review strategy");
-        return std::string(ja ? "継続" : "keep");
+        d = falling ? Diagnosis::review_strategy : Diagnosis::keep;
     }
-    if (rate < rate_goal) return std::string(ja ? "接点強化" : "increase contact");
-    return std::string(ja ? "効率良好" : "efficient");
+    return text_of(d, diagnoses, *lang);
 }
 
 } // namespace ca

@@ -1,6 +1,7 @@
 // Win rate (受注率): WINRATE, WINRATETREND over a deal list, and the TOUCHWINDIAG diagnosis.
 #pragma once
 
+#include "codes.hpp"
 #include "periods.hpp"
 
 namespace ca {
@@ -41,9 +42,13 @@ Result<double> win_rate(const DealList& deals);
 // Per period: start, win rate (empty where nothing was decided), decided deals.
 Result<Series> win_rate_trend(const DealList& deals, const Cell& period);
 
-enum class Language { en, ja };
-// en (default when empty), ja; anything else Err:502.
-Result<Language> parse_language(const Cell& code);
+enum class Diagnosis { keep, review_strategy, increase_contact, efficient };
+inline constexpr std::array<Code<Diagnosis>, 4> diagnoses{{
+    {Diagnosis::keep, "keep", "継続"},
+    {Diagnosis::review_strategy, "review strategy", "戦略見直し"},
+    {Diagnosis::increase_contact, "increase contact", "接点強化"},
+    {Diagnosis::efficient, "efficient", "効率良好"},
+}};
 
 // keep / review strategy / increase contact / efficient, or in Japanese.
 Result<std::string> touch_win_diagnosis(const Cell& avg_touches, const Cell& win_rate,

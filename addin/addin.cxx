@@ -269,11 +269,11 @@ class CustomerAnalytics
 
     // The BY functions: references are (values, dates, groups); a null Dates means none.
     Any SAL_CALL avgTouchpointsBy(const Options& options, const CellRange& customers,
-                                  const CellRange& dates, const CellRange& groups,
-                                  const Any& keys, const Any& start, const Any& end,
+                                  const CellRange& dates, const CellRange& groups, const Any& keys,
+                                  const Any& start, const Any& end,
                                   const Sequence<Any>& filter_args) override {
-        return by_table(options, {customers, dates, groups}, keys, filter_args,
-                        "avgTouchpointsBy", {&start, &end},
+        return by_table(options, {customers, dates, groups}, keys, filter_args, "avgTouchpointsBy",
+                        {&start, &end},
                         [](const GroupedLog& log, const auto&) { return avg_touchpoints_by(log); });
     }
 
@@ -283,7 +283,8 @@ class CustomerAnalytics
                                      const Sequence<Any>& filter_args) override {
         return by_table(
             options, {customers, dates, groups}, keys, filter_args, "distinctCustomersBy",
-            {&start, &end}, [](const GroupedLog& log, const auto&) { return distinct_customers_by(log); });
+            {&start, &end},
+            [](const GroupedLog& log, const auto&) { return distinct_customers_by(log); });
     }
 
     Any SAL_CALL winRateBy(const Options& options, const CellRange& outcomes,
@@ -312,24 +313,24 @@ class CustomerAnalytics
                               const CellRange& dates, const CellRange& groups, const Any& period,
                               const Any& keys, const Any& start, const Any& end,
                               const Sequence<Any>& filter_args) override {
-        return by_matrix(options, {customers, dates, groups}, period, keys, start, end,
-                         filter_args, touch_trend_by);
+        return by_matrix(options, {customers, dates, groups}, period, keys, start, end, filter_args,
+                         touch_trend_by);
     }
 
     Any SAL_CALL winRateTrendBy(const Options& options, const CellRange& outcomes,
-                                const CellRange& dates, const CellRange& groups,
-                                const Any& period, const Any& keys, const Any& start,
-                                const Any& end, const Sequence<Any>& filter_args) override {
-        return by_matrix(options, {outcomes, dates, groups}, period, keys, start, end,
-                         filter_args, win_rate_trend_by);
+                                const CellRange& dates, const CellRange& groups, const Any& period,
+                                const Any& keys, const Any& start, const Any& end,
+                                const Sequence<Any>& filter_args) override {
+        return by_matrix(options, {outcomes, dates, groups}, period, keys, start, end, filter_args,
+                         win_rate_trend_by);
     }
 
     Any SAL_CALL salesByPeriodBy(const Options& options, const CellRange& dates,
                                  const CellRange& amounts, const CellRange& groups,
                                  const Any& period, const Any& keys, const Any& start,
                                  const Any& end, const Sequence<Any>& filter_args) override {
-        return by_matrix(options, {amounts, dates, groups}, period, keys, start, end,
-                         filter_args, sales_by_period_by);
+        return by_matrix(options, {amounts, dates, groups}, period, keys, start, end, filter_args,
+                         sales_by_period_by);
     }
 
     // XAddIn: everything from the one table. Argument 0 is the hidden options.
@@ -395,8 +396,8 @@ class CustomerAnalytics
     // A figure per group: each group's table is computed once for the same columns and
     // arguments (args: Start, End, then the function's own), then laid out for Keys.
     template <class Compute>
-    Any by_table(const Options& options, const std::vector<CellRange>& refs,
-                 const Any& keys_arg, const Sequence<Any>& filter_args, std::string_view method,
+    Any by_table(const Options& options, const std::vector<CellRange>& refs, const Any& keys_arg,
+                 const Sequence<Any>& filter_args, std::string_view method,
                  std::initializer_list<const Any*> args, Compute&& compute) {
         return guarded([&] {
             const KeysArg keys(keys_arg);
@@ -414,8 +415,13 @@ class CustomerAnalytics
                 if (auto it = t->results.find(sig); it != t->results.end()) table = it->second;
             }
             if (!table) {
-                const GroupedLog log{t->column(0), t->column(1), t->column(2), cells[0],
-                                     cells[1],     uncached.filters, o};
+                const GroupedLog log{t->column(0),
+                                     t->column(1),
+                                     t->column(2),
+                                     cells[0],
+                                     cells[1],
+                                     uncached.filters,
+                                     o};
                 auto computed = compute(log, cells);
                 if (!computed) return grid_result(computed, keys.keys, o);
                 table = std::make_shared<const GroupTable>(std::move(*computed));
@@ -430,8 +436,8 @@ class CustomerAnalytics
 
     // A matrix for the keys asked for (every group when Keys is omitted).
     template <class Compute>
-    Any by_matrix(const Options& options, const std::vector<CellRange>& refs,
-                  const Any& period, const Any& keys_arg, const Any& start, const Any& end,
+    Any by_matrix(const Options& options, const std::vector<CellRange>& refs, const Any& period,
+                  const Any& keys_arg, const Any& start, const Any& end,
                   const Sequence<Any>& filter_args, Compute&& compute) {
         return guarded([&] {
             const KeysArg keys(keys_arg);
@@ -444,8 +450,13 @@ class CustomerAnalytics
                 one.push_back(keys.keys.single);
                 wanted = one;
             }
-            const GroupedLog log{t->column(0), t->column(1), t->column(2), scalar(start),
-                                 scalar(end),  uncached.filters, o};
+            const GroupedLog log{t->column(0),
+                                 t->column(1),
+                                 t->column(2),
+                                 scalar(start),
+                                 scalar(end),
+                                 uncached.filters,
+                                 o};
             return grid_result(compute(log, scalar(period), wanted), keys.keys, o);
         });
     }

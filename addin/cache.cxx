@@ -71,7 +71,8 @@ struct ReadCache::Entry {
 
     // Detaches the watch; the ranges may belong to a closed document by now.
     void release() {
-        for (const auto& r : ranges) try {
+        for (const auto& r : ranges)
+            try {
                 const Reference<css::util::XModifyBroadcaster> b(r, UNO_QUERY);
                 if (b.is()) b->removeModifyListener(watch);
             } catch (...) {
@@ -172,7 +173,8 @@ std::shared_ptr<ReadTable> ReadCache::read(const Reference<XInterface>& document
         if (cacheable) b->addModifyListener(watch);
         held.push_back(r);
     }
-    Entry entry{document, document, addresses, held, watch, stale, std::make_shared<ReadTable>(), 0};
+    Entry entry{document, document, addresses, held, watch, stale, std::make_shared<ReadTable>(),
+                0};
     try {
         // A range given twice (Customers as Groups) is read once.
         std::vector<CellRange> unique;

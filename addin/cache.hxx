@@ -30,7 +30,8 @@ namespace ca::uno {
 // The columns of one set of references, and the tables computed on them.
 struct ReadTable {
     std::vector<Column> columns; // a null reference (an argument left empty) is empty
-    std::vector<std::size_t> slot; // the column of each reference: one range given twice is read once
+    std::vector<std::size_t>
+        slot; // the column of each reference: one range given twice is read once
     const Column& column(std::size_t argument) const { return columns[slot[argument]]; }
     // Results keyed by the function and its other arguments (filled only while cached).
     std::unordered_map<std::string, std::shared_ptr<const GroupTable>> results;

@@ -101,9 +101,10 @@ const Argument by_touch_dates =
 const Argument by_close_dates =
     may_be_empty(close_dates, "Close date of each deal; may be left empty (;;) for no window",
                  "商談の成約・失注日。空欄（;;）にすると期間で絞らない");
-const Argument growth_method{{"Method", "方法"},
-                      {"linear (default), theilsen, yoy or cagr", "linear（既定）、theilsen、yoy、cagr"},
-                      true};
+const Argument growth_method{
+    {"Method", "方法"},
+    {"linear (default), theilsen, yoy or cagr", "linear（既定）、theilsen、yoy、cagr"},
+    true};
 
 std::vector<Function> make_table() {
     return {
@@ -156,12 +157,7 @@ std::vector<Function> make_table() {
          "SALESTREND",
          {"Sales growth per year as a fraction, from the monthly totals",
           "月次売上合計から求めた年あたりの成長率"},
-         {sales_dates,
-          amounts,
-          years,
-          as_of,
-          growth_method,
-          filters}},
+         {sales_dates, amounts, years, as_of, growth_method, filters}},
         {"salesTrendStat",
          "SALESTRENDSTAT",
          {"A statistic of the monthly sales trend: slope, intercept, r2, t, p, sen, mk_s, mk_z, "

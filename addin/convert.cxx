@@ -200,7 +200,8 @@ Table table(const std::vector<CellRange>& required,
         used = std::max(used, in_use);
     };
     for (const auto& e : extents)
-        if (e.length != 0) take(static_cast<std::size_t>(e.length), static_cast<std::size_t>(e.used));
+        if (e.length != 0)
+            take(static_cast<std::size_t>(e.length), static_cast<std::size_t>(e.used));
     for (const auto* group : {&t.columns, &t.filter_columns})
         for (const auto& c : *group)
             if (!c.empty()) take(c.size(), used_length(c));

@@ -120,8 +120,7 @@ std::uint32_t KeyInterner::find(CellView cell) const {
     return it == ids_.end() ? 0 : it->second;
 }
 
-KeyIds::KeyIds(Cells column, Cells list)
-    : has_list_(!list.empty()), memo_(column, UINT32_MAX) {
+KeyIds::KeyIds(Cells column, Cells list) : has_list_(!list.empty()), memo_(column, UINT32_MAX) {
     for (CellView c : list)
         if (keys_.intern(c) > first_.size()) first_.push_back(copy_of(c));
 }

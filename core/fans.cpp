@@ -63,10 +63,8 @@ Result<double> fan_score(const Cell& competitor_rating, const Cell& unresolved_t
 }
 
 Result<std::string> fan_level(const Cell& score_cell, const Cell& language) {
-    auto lang = parse_language(language);
-    if (!lang) return fail(lang.error());
-    auto score = read_score(score_cell);
-    if (!score) return fail(score.error());
+    CA_TRY(lang, parse_language(language));
+    CA_TRY(score, read_score(score_cell));
     const FanLevel level = *score >= 80   ? FanLevel::fan
                            : *score >= 60 ? FanLevel::supporter
                            : *score >= 40 ? FanLevel::neutral
@@ -75,10 +73,8 @@ Result<std::string> fan_level(const Cell& score_cell, const Cell& language) {
 }
 
 Result<double> fan_gap(const Cell& score_cell, const Cell& goal_cell) {
-    auto score = read_score(score_cell);
-    if (!score) return fail(score.error());
-    auto goal = parse_code(goal_cell, goals, std::nullopt);
-    if (!goal) return fail(goal.error());
+    CA_TRY(score, read_score(score_cell));
+    CA_TRY(goal, parse_code(goal_cell, goals, std::nullopt));
     return target(*goal) - *score;
 }
 

@@ -61,11 +61,10 @@ Result<GroupTable> matrix_by(const GroupedLog& log, const Cell& period, Cells wa
                              std::optional<double> empty) {
     if (!aligned(log)) return invalid();
     KeyIds groups(log.groups, wanted);
-    auto cells = tally_periods(
-        rows_of(log), period,
-        [&](std::size_t i) -> std::size_t { return counts(i) ? groups(i) : 0; },
-        [&] { return groups.count(); }, tally);
-    if (!cells) return fail(cells.error());
+    CA_TRY(cells, tally_periods(
+                      rows_of(log), period,
+                      [&](std::size_t i) -> std::size_t { return counts(i) ? groups(i) : 0; },
+                      [&] { return groups.count(); }, tally));
     if (!groups.has_list() && cells->width > max_matrix_keys) return invalid();
     GroupTable t = table_of(groups, cells->periods(), {empty});
     t.matrix = true;
@@ -105,8 +104,7 @@ std::optional<std::size_t> GroupTable::find(CellView key) const {
 
 Result<GroupTable> avg_touchpoints_by(const GroupedLog& log) {
     KeyIds groups(log.groups);
-    auto n = count_touches(log, groups);
-    if (!n) return fail(n.error());
+    CA_TRY(n, count_touches(log, groups));
     GroupTable t = table_of(groups, 3, {std::nullopt, 0.0, 0.0});
     for (std::size_t g = 0; g < t.rows.size(); ++g)
         t.rows[g] = {ratio(n->touches[g + 1], n->customers[g + 1]), n->touches[g + 1],
@@ -116,8 +114,7 @@ Result<GroupTable> avg_touchpoints_by(const GroupedLog& log) {
 
 Result<GroupTable> distinct_customers_by(const GroupedLog& log) {
     KeyIds groups(log.groups);
-    auto n = count_touches(log, groups);
-    if (!n) return fail(n.error());
+    CA_TRY(n, count_touches(log, groups));
     GroupTable t = table_of(groups, 1, {0.0});
     for (std::size_t g = 0; g < t.rows.size(); ++g)
         t.rows[g] = {n->customers[g + 1]};
@@ -147,12 +144,9 @@ Result<GroupTable> win_rate_by(const GroupedLog& log) {
 
 Result<GroupTable> sales_trend_by(const GroupedLog& log, const Cell& years_cell,
                                   const Cell& as_of_cell, const Cell& method_cell) {
-    auto method = parse_growth_method(method_cell);
-    if (!method) return fail(method.error());
-    auto years = read_whole(years_cell, 1, max_years, 2);
-    if (!years) return fail(years.error());
-    auto as_of = read_bound(as_of_cell, log.origin);
-    if (!as_of) return fail(as_of.error());
+    CA_TRY(method, parse_growth_method(method_cell));
+    CA_TRY(years, read_whole(years_cell, 1, max_years, 2));
+    CA_TRY(as_of, read_bound(as_of_cell, log.origin));
     if (log.dates.empty() || !aligned(log) || !valid_amounts(log.values)) return invalid();
 
     // Each sale with its group and month, in row order; the latest day of all.
@@ -185,7 +179,8 @@ Result<GroupTable> sales_trend_by(const GroupedLog& log, const Cell& years_cell,
     std::vector<std::optional<PeriodIndex>> first_sale(count + 1);
     std::vector<std::size_t> start(count + 2, 0);
     for (const Sale& s : sales) {
-        if (s.amount != 0 && s.month <= last && (!first_sale[s.group] || s.month < *first_sale[s.group]))
+        if (s.amount != 0 && s.month <= last &&
+            (!first_sale[s.group] || s.month < *first_sale[s.group]))
             first_sale[s.group] = s.month;
         start[s.group + 1] += 1;
     }

@@ -26,10 +26,10 @@ using Values = std::vector<std::optional<double>>; // an empty optional is an em
 // The figures of every group, in order of first appearance. A matrix (the trend functions)
 // has one value per period for each group.
 struct GroupTable {
-    std::vector<Cell> keys;    // each group as first written
-    std::vector<Values> rows;  // per group: its figures, or its value in each period
-    Values missing;            // what a key with no row gets
-    std::vector<Day> starts;   // matrices: the first day of each period
+    std::vector<Cell> keys;   // each group as first written
+    std::vector<Values> rows; // per group: its figures, or its value in each period
+    Values missing;           // what a key with no row gets
+    std::vector<Day> starts;  // matrices: the first day of each period
     bool matrix = false;
 
     // The group of a key (as keys match everywhere), or none.

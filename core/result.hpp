@@ -45,3 +45,9 @@ template <class T> class Result {
 };
 
 } // namespace ca
+
+// `auto name = expr;`, returning the failure from the enclosing function when expr failed:
+// the one place the "if (!x) return fail(x.error())" of every entry point is written.
+#define CA_TRY(name, ...)                                                                          \
+    auto name = (__VA_ARGS__);                                                                     \
+    if (!name) return ::ca::fail(name.error())

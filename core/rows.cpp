@@ -4,8 +4,7 @@ namespace ca {
 
 Result<DateWindow> check_rows(const RowSource& source) {
     if (source.rows == 0 || !same_length(source.rows, {source.dates})) return invalid();
-    auto window = read_window(source.start, source.end, source.origin);
-    if (!window) return fail(window.error());
+    CA_TRY(window, read_window(source.start, source.end, source.origin));
     if (source.dates.empty() && (window->start || window->end)) return invalid();
     return window;
 }

@@ -30,8 +30,7 @@ Result<DateWindow> check_rows(const RowSource& source);
 template <class F> Result<DateWindow> visit_rows(const RowSource& source, F&& on_row) {
     auto window = check_rows(source);
     if (!window) return window;
-    auto keep = filter_mask(source.rows, source.filters);
-    if (!keep) return fail(keep.error());
+    CA_TRY(keep, filter_mask(source.rows, source.filters));
     const bool has_dates = !source.dates.empty();
     // Text dates are parsed once per distinct text; serials inline.
     constexpr Day unknown = INT64_MIN, bad = INT64_MIN + 1, none = INT64_MIN + 2; // never days

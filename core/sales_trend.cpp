@@ -10,8 +10,6 @@
 namespace ca {
 namespace {
 
-
-
 // The sales of one day (or, in a ledger spanning far more days than it has rows, of one row).
 struct Sale {
     Day day;
@@ -33,8 +31,7 @@ Result<Sales> read_sales(const Ledger& ledger, const Cell& start = {}, const Cel
     const RowSource rows{ledger.dates.size(), ledger.dates, start, end,
                          ledger.filters,      ledger.origin};
     auto has_amount = [&](std::size_t i) { return ledger.amounts[i].kind == Cell::Kind::number; };
-    auto span = day_span(rows, has_amount);
-    if (!span) return fail(span.error());
+    CA_TRY(span, day_span(rows, has_amount));
     Sales out{{}, span->window, span->first, span->last};
     if (!span->first) return out;
     // Summed per day: a ledger of a million rows spans a few thousand days.
@@ -104,14 +101,12 @@ Result<Series> sales_by_period(const Ledger& ledger, const Cell& period, const C
                                const Cell& end) {
     if (ledger.amounts.size() != ledger.dates.size() || !valid_amounts(ledger.amounts))
         return invalid();
-    const RowSource rows{ledger.dates.size(), ledger.dates, start, end, ledger.filters,
-                         ledger.origin};
+    const RowSource rows{ledger.dates.size(), ledger.dates, start, end,
+                         ledger.filters,      ledger.origin};
     SalesTally tally{ledger.amounts, {}};
     auto cells = tally_periods(
         rows, period,
-        [&](std::size_t i) -> std::size_t {
-            return ledger.amounts[i].kind == Cell::Kind::number;
-        },
+        [&](std::size_t i) -> std::size_t { return ledger.amounts[i].kind == Cell::Kind::number; },
         [] { return std::size_t{1}; }, tally);
     if (!cells) return fail(cells.error());
     Series series;
@@ -124,12 +119,9 @@ Result<Series> sales_by_period(const Ledger& ledger, const Cell& period, const C
 
 Result<MonthlyTotals> sales_window(const Ledger& ledger, const Cell& years_cell,
                                    const Cell& as_of_cell) {
-    auto years = read_whole(years_cell, 1, max_years, 2);
-    if (!years) return fail(years.error());
-    auto as_of = read_bound(as_of_cell, ledger.origin);
-    if (!as_of) return fail(as_of.error());
-    auto sales = read_sales(ledger);
-    if (!sales) return fail(sales.error());
+    CA_TRY(years, read_whole(years_cell, 1, max_years, 2));
+    CA_TRY(as_of, read_bound(as_of_cell, ledger.origin));
+    CA_TRY(sales, read_sales(ledger));
     const std::optional<Day> end_day = *as_of ? *as_of : latest_day(sales->sales);
     if (!end_day) return not_available();
     const PeriodIndex last = month_of(*end_day);
@@ -145,8 +137,8 @@ Result<double> growth(const std::vector<double>& y, GrowthMethod method) {
         if (n < 3) return not_available();
         const double mean = stats::mean(y);
         if (mean == 0) return not_available();
-        const double slope = method == GrowthMethod::theilsen ? stats::sen_slope(y)
-                                                              : stats::least_squares(y).slope;
+        const double slope =
+            method == GrowthMethod::theilsen ? stats::sen_slope(y) : stats::least_squares(y).slope;
         return finite_or_na(12 * slope / mean);
     }
     if (n < 24) return not_available();
@@ -169,19 +161,15 @@ Result<double> growth(const std::vector<double>& y, GrowthMethod method) {
 
 Result<double> sales_trend(const Ledger& ledger, const Cell& years, const Cell& as_of,
                            const Cell& method_cell) {
-    auto method = parse_growth_method(method_cell);
-    if (!method) return fail(method.error());
-    auto window = sales_window(ledger, years, as_of);
-    if (!window) return fail(window.error());
+    CA_TRY(method, parse_growth_method(method_cell));
+    CA_TRY(window, sales_window(ledger, years, as_of));
     return growth(window->totals, *method);
 }
 
 Result<double> sales_trend_stat(const Ledger& ledger, const Cell& stat_cell, const Cell& years,
                                 const Cell& as_of) {
-    auto stat = parse_code(stat_cell, trend_stats, std::nullopt);
-    if (!stat) return fail(stat.error());
-    auto window = sales_window(ledger, years, as_of);
-    if (!window) return fail(window.error());
+    CA_TRY(stat, parse_code(stat_cell, trend_stats, std::nullopt));
+    CA_TRY(window, sales_window(ledger, years, as_of));
     const std::vector<double>& y = window->totals;
     if (y.size() < 3) return not_available();
     const stats::LeastSquares fit = stats::least_squares(y);
@@ -213,10 +201,8 @@ Result<double> sales_trend_stat(const Ledger& ledger, const Cell& stat_cell, con
 }
 
 Result<std::array<double, 12>> seasonal_indices(const Ledger& ledger, const Cell& years_cell) {
-    auto years = read_whole(years_cell, 1, max_years, 0);
-    if (!years) return fail(years.error());
-    auto sales = read_sales(ledger);
-    if (!sales) return fail(sales.error());
+    CA_TRY(years, read_whole(years_cell, 1, max_years, 0));
+    CA_TRY(sales, read_sales(ledger));
     const auto latest = latest_day(sales->sales);
     if (!latest) return not_available();
     const PeriodIndex last = month_of(*latest);
@@ -240,11 +226,9 @@ Result<std::array<double, 12>> seasonal_indices(const Ledger& ledger, const Cell
 }
 
 Result<double> seasonal_index(const Ledger& ledger, const Cell& month, const Cell& years) {
-    auto m = read_whole(month, 1, 12, 0);
-    if (!m) return fail(m.error());
+    CA_TRY(m, read_whole(month, 1, 12, 0));
     if (*m == 0) return invalid();
-    auto all = seasonal_indices(ledger, years);
-    if (!all) return fail(all.error());
+    CA_TRY(all, seasonal_indices(ledger, years));
     return (*all)[static_cast<std::size_t>(*m - 1)];
 }
 

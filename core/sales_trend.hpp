@@ -49,11 +49,16 @@ inline Result<GrowthMethod> parse_growth_method(const Cell& code) {
 // The statistics SALESTRENDSTAT gives.
 enum class TrendStat { slope, intercept, r2, t, p, sen, mk_s, mk_z, mk_p, tau, n };
 inline constexpr std::array<Code<TrendStat>, 11> trend_stats{{
-    {TrendStat::slope, "slope", ""}, {TrendStat::intercept, "intercept", ""},
-    {TrendStat::r2, "r2", ""},       {TrendStat::t, "t", ""},
-    {TrendStat::p, "p", ""},         {TrendStat::sen, "sen", ""},
-    {TrendStat::mk_s, "mk_s", ""},   {TrendStat::mk_z, "mk_z", ""},
-    {TrendStat::mk_p, "mk_p", ""},   {TrendStat::tau, "tau", ""},
+    {TrendStat::slope, "slope", ""},
+    {TrendStat::intercept, "intercept", ""},
+    {TrendStat::r2, "r2", ""},
+    {TrendStat::t, "t", ""},
+    {TrendStat::p, "p", ""},
+    {TrendStat::sen, "sen", ""},
+    {TrendStat::mk_s, "mk_s", ""},
+    {TrendStat::mk_z, "mk_z", ""},
+    {TrendStat::mk_p, "mk_p", ""},
+    {TrendStat::tau, "tau", ""},
     {TrendStat::n, "n", ""},
 }};
 // Growth per year as a fraction of monthly totals `y`; #N/A with too little history.

@@ -28,11 +28,9 @@ inline constexpr std::size_t max_period_cells = std::size_t{1} << 24;
 template <class Column, class Width, class Tally>
 Result<PeriodCells> tally_periods(const RowSource& rows, const Cell& period, Column&& column,
                                   Width&& width, Tally& tally) {
-    auto spec = parse_period(period);
-    if (!spec) return fail(spec.error());
+    CA_TRY(spec, parse_period(period));
     if (rows.dates.empty()) return invalid();
-    auto span = day_span(rows, [&](std::size_t i) { return column(i) != 0; });
-    if (!span) return fail(span.error());
+    CA_TRY(span, day_span(rows, [&](std::size_t i) { return column(i) != 0; }));
     PeriodCells cells{*spec, period_range(span->window, span->first, span->last, *spec), width()};
     if (cells.periods() == 0 || cells.width == 0) return not_available();
     if (cells.periods() > max_period_cells / cells.width) return invalid();

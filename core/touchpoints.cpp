@@ -39,25 +39,23 @@ Result<Tally> tally(const TouchLog& log) {
 } // namespace
 
 Result<double> average_touchpoints(const TouchLog& log) {
-    auto t = tally(log);
-    if (!t) return fail(t.error());
+    CA_TRY(t, tally(log));
     if (t->customers == 0) return not_available();
     return static_cast<double>(t->touches) / static_cast<double>(t->customers);
 }
 
 Result<double> distinct_customers(const TouchLog& log) {
-    auto t = tally(log);
-    if (!t) return fail(t.error());
+    CA_TRY(t, tally(log));
     return static_cast<double>(t->distinct);
 }
 
 Result<Series> touch_trend(const TouchLog& log, const Cell& period) {
     KeyIds ids = customer_ids(log);
     TouchTally tally{ids, log.customers.size(), {}, {}, {}};
-    auto cells = tally_periods(
-        rows_of(log), period, [&](std::size_t i) -> std::size_t { return ids(i) != 0; },
-        [] { return std::size_t{1}; }, tally);
-    if (!cells) return fail(cells.error());
+    CA_TRY(cells,
+           tally_periods(
+               rows_of(log), period, [&](std::size_t i) -> std::size_t { return ids(i) != 0; },
+               [] { return std::size_t{1}; }, tally));
     if (ids.has_list() && ids.count() == 0) return not_available();
     Series s;
     for (std::size_t p = 0; p < cells->periods(); ++p) {

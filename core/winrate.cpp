@@ -55,11 +55,10 @@ Result<double> win_rate(const DealList& deals) {
 Result<Series> win_rate_trend(const DealList& deals, const Cell& period) {
     const Outcomes outcome(deals.outcomes);
     WinTally tally{outcome, {}, {}};
-    auto cells = tally_periods(
-        rows_of(deals), period,
-        [&](std::size_t i) -> std::size_t { return is_decided(outcome(i)); },
-        [] { return std::size_t{1}; }, tally);
-    if (!cells) return fail(cells.error());
+    CA_TRY(cells, tally_periods(
+                      rows_of(deals), period,
+                      [&](std::size_t i) -> std::size_t { return is_decided(outcome(i)); },
+                      [] { return std::size_t{1}; }, tally));
     Series s;
     for (std::size_t p = 0; p < cells->periods(); ++p) {
         s.starts.push_back(cells->start(p));
@@ -71,8 +70,7 @@ Result<Series> win_rate_trend(const DealList& deals, const Cell& period) {
 Result<std::string> touch_win_diagnosis(const Cell& avg_touches, const Cell& win_rate,
                                         const Cell& touch_target, const Cell& win_target,
                                         const Cell& win_rate_change, const Cell& language) {
-    auto lang = parse_language(language);
-    if (!lang) return fail(lang.error());
+    CA_TRY(lang, parse_language(language));
     for (const Cell* c : {&avg_touches, &win_rate, &touch_target, &win_target})
         if (c->is_empty()) return not_available();
     double touches, rate, touch_goal, rate_goal, change = 0;

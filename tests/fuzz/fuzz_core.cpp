@@ -119,9 +119,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     one.form = Keys::Form::single;
     one.single = w;
     const Result<GroupTable> tables[] = {
-        avg_touchpoints_by(touch),           distinct_customers_by(touch),
-        win_rate_by(touch),                  sales_trend_by(sales, x, y, z),
-        touch_trend_by(touch, z, list),      win_rate_trend_by(touch, z, {}),
+        avg_touchpoints_by(touch),
+        distinct_customers_by(touch),
+        win_rate_by(touch),
+        sales_trend_by(sales, x, y, z),
+        touch_trend_by(touch, z, list),
+        win_rate_trend_by(touch, z, {}),
         sales_by_period_by(sales, z, list),
     };
     for (const auto& t : tables)

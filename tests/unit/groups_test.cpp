@@ -35,8 +35,11 @@ struct RandomLog {
     }
 };
 
-const std::vector<Cell> probe_keys{Cell::of(std::string("EAST")), Cell::of(std::string("West")),
-                                   Cell::of(std::string("north")), Cell::of(0.0), Cell::of(2.0),
+const std::vector<Cell> probe_keys{Cell::of(std::string("EAST")),
+                                   Cell::of(std::string("West")),
+                                   Cell::of(std::string("north")),
+                                   Cell::of(0.0),
+                                   Cell::of(2.0),
                                    Cell::of(std::string("nobody"))};
 
 void expect_same(const Result<double>& scalar, const Grid& one, const std::string& what) {
@@ -181,7 +184,8 @@ TEST(GroupsBy, MatrixHeaderAndErrors) {
     EXPECT_EQ(g[3][1].number, 0.5);
     // Errors: another length, no dates for a matrix, a bad period, text dates that are not.
     auto shorter = col({"A", "B"});
-    EXPECT_EQ(win_rate_by({outcomes, {}, shorter, {}, {}, {}, {}}).error(), Error::invalid_argument);
+    EXPECT_EQ(win_rate_by({outcomes, {}, shorter, {}, {}, {}, {}}).error(),
+              Error::invalid_argument);
     EXPECT_EQ(win_rate_trend_by({outcomes, {}, groups, {}, {}, {}, {}}, {}, {}).error(),
               Error::invalid_argument);
     EXPECT_EQ(win_rate_trend_by(log, Cell::of(std::string("week")), {}).error(),

@@ -132,7 +132,7 @@ class CustomerAnalytics
             const auto t = table({customers}, {&dates}, filter_args);
             const auto list = column(customer_list);
             return result(average_touchpoints({t.columns[0], t.columns[1], scalar(start),
-                                               scalar(end), list, t.filters, origin(options)}));
+                                               scalar(end), t.filters, origin(options), list}));
         });
     }
 
@@ -141,13 +141,8 @@ class CustomerAnalytics
                                    const Sequence<Any>& filter_args) override {
         return guarded([&] {
             const auto t = table({customers}, {&dates}, filter_args);
-            return result(distinct_customers({t.columns[0],
-                                              t.columns[1],
-                                              scalar(start),
-                                              scalar(end),
-                                              {},
-                                              t.filters,
-                                              origin(options)}));
+            return result(distinct_customers({t.columns[0], t.columns[1], scalar(start),
+                                              scalar(end), t.filters, origin(options)}));
         });
     }
 
@@ -159,8 +154,8 @@ class CustomerAnalytics
             const auto t = table({customers, dates}, {}, filter_args);
             const auto list = column(customer_list);
             const DateOrigin o = origin(options);
-            return result(touch_trend({t.columns[0], t.columns[1], scalar(start), scalar(end), list,
-                                       t.filters, o},
+            return result(touch_trend({t.columns[0], t.columns[1], scalar(start), scalar(end),
+                                       t.filters, o, list},
                                       scalar(period)),
                           o);
         });
@@ -205,8 +200,9 @@ class CustomerAnalytics
         return guarded([&] {
             const auto t = table({dates, amounts}, {}, filter_args);
             const DateOrigin o = origin(options);
-            return result(sales_by_period({t.columns[0], t.columns[1], t.filters, o},
-                                          scalar(period), scalar(start), scalar(end)),
+            return result(sales_by_period({t.columns[1], t.columns[0], scalar(start), scalar(end),
+                                           t.filters, o},
+                                          scalar(period)),
                           o);
         });
     }
@@ -216,8 +212,9 @@ class CustomerAnalytics
                             const Any& method, const Sequence<Any>& filter_args) override {
         return guarded([&] {
             const auto t = table({dates, amounts}, {}, filter_args);
-            return result(sales_trend({t.columns[0], t.columns[1], t.filters, origin(options)},
-                                      scalar(years), scalar(as_of), scalar(method)));
+            return result(
+                sales_trend({t.columns[1], t.columns[0], {}, {}, t.filters, origin(options)},
+                            scalar(years), scalar(as_of), scalar(method)));
         });
     }
 
@@ -226,8 +223,9 @@ class CustomerAnalytics
                                 const Any& as_of, const Sequence<Any>& filter_args) override {
         return guarded([&] {
             const auto t = table({dates, amounts}, {}, filter_args);
-            return result(sales_trend_stat({t.columns[0], t.columns[1], t.filters, origin(options)},
-                                           scalar(stat), scalar(years), scalar(as_of)));
+            return result(
+                sales_trend_stat({t.columns[1], t.columns[0], {}, {}, t.filters, origin(options)},
+                                 scalar(stat), scalar(years), scalar(as_of)));
         });
     }
 
@@ -236,7 +234,7 @@ class CustomerAnalytics
                                const Any& years) override {
         return guarded([&] {
             const auto t = table({dates, amounts}, {});
-            const Ledger ledger{t.columns[0], t.columns[1], {}, origin(options)};
+            const Log ledger{t.columns[1], t.columns[0], {}, {}, {}, origin(options)};
             const Cell m = scalar(month);
             if (!m.is_empty()) return result(seasonal_index(ledger, m, scalar(years)));
             const auto all = seasonal_indices(ledger, scalar(years));
@@ -274,17 +272,16 @@ class CustomerAnalytics
                                   const Sequence<Any>& filter_args) override {
         return by_table(options, {customers, dates, groups}, keys, filter_args, "avgTouchpointsBy",
                         {&start, &end},
-                        [](const GroupedLog& log, const auto&) { return avg_touchpoints_by(log); });
+                        [](const Log& log, const auto&) { return avg_touchpoints_by(log); });
     }
 
     Any SAL_CALL distinctCustomersBy(const Options& options, const CellRange& customers,
                                      const CellRange& dates, const CellRange& groups,
                                      const Any& keys, const Any& start, const Any& end,
                                      const Sequence<Any>& filter_args) override {
-        return by_table(
-            options, {customers, dates, groups}, keys, filter_args, "distinctCustomersBy",
-            {&start, &end},
-            [](const GroupedLog& log, const auto&) { return distinct_customers_by(log); });
+        return by_table(options, {customers, dates, groups}, keys, filter_args,
+                        "distinctCustomersBy", {&start, &end},
+                        [](const Log& log, const auto&) { return distinct_customers_by(log); });
     }
 
     Any SAL_CALL winRateBy(const Options& options, const CellRange& outcomes,
@@ -293,7 +290,7 @@ class CustomerAnalytics
                            const Sequence<Any>& filter_args) override {
         return by_table(options, {outcomes, dates, groups}, keys, filter_args, "winRateBy",
                         {&start, &end},
-                        [](const GroupedLog& log, const auto&) { return win_rate_by(log); });
+                        [](const Log& log, const auto&) { return win_rate_by(log); });
     }
 
     Any SAL_CALL salesTrendBy(const Options& options, const CellRange& dates,
@@ -304,7 +301,7 @@ class CustomerAnalytics
         const Any none;
         return by_table(options, {amounts, dates, groups}, keys, filter_args, "salesTrendBy",
                         {&none, &none, &years, &as_of, &method},
-                        [](const GroupedLog& log, const std::vector<Cell>& a) {
+                        [](const Log& log, const std::vector<Cell>& a) {
                             return sales_trend_by(log, a[2], a[3], a[4]);
                         });
     }
@@ -415,13 +412,13 @@ class CustomerAnalytics
                 if (auto it = t->results.find(sig); it != t->results.end()) table = it->second;
             }
             if (!table) {
-                const GroupedLog log{t->column(0),
-                                     t->column(1),
-                                     t->column(2),
-                                     cells[0],
-                                     cells[1],
-                                     uncached.filters,
-                                     o};
+                const Log log{.values = t->column(0),
+                              .dates = t->column(1),
+                              .start = cells[0],
+                              .end = cells[1],
+                              .filters = uncached.filters,
+                              .origin = o,
+                              .groups = t->column(2)};
                 auto computed = compute(log, cells);
                 if (!computed) return grid_result(computed, keys.keys, o);
                 table = std::make_shared<const GroupTable>(std::move(*computed));
@@ -450,13 +447,13 @@ class CustomerAnalytics
                 one.push_back(keys.keys.single);
                 wanted = one;
             }
-            const GroupedLog log{t->column(0),
-                                 t->column(1),
-                                 t->column(2),
-                                 scalar(start),
-                                 scalar(end),
-                                 uncached.filters,
-                                 o};
+            const Log log{.values = t->column(0),
+                          .dates = t->column(1),
+                          .start = scalar(start),
+                          .end = scalar(end),
+                          .filters = uncached.filters,
+                          .origin = o,
+                          .groups = t->column(2)};
             return grid_result(compute(log, scalar(period), wanted), keys.keys, o);
         });
     }

@@ -9,11 +9,7 @@
 namespace ca {
 namespace {
 
-RowSource rows_of(const GroupedLog& log) {
-    return {log.values.size(), log.dates, log.start, log.end, log.filters, log.origin};
-}
-
-bool aligned(const GroupedLog& log) {
+bool aligned(const Log& log) {
     return !log.values.empty() && log.groups.size() == log.values.size();
 }
 
@@ -32,12 +28,12 @@ GroupTable table_of(const KeyIds& groups, std::size_t figures, Values missing) {
 struct TouchCounts {
     std::vector<double> touches, customers;
 };
-Result<TouchCounts> count_touches(const GroupedLog& log, KeyIds& groups) {
+Result<TouchCounts> count_touches(const Log& log, KeyIds& groups) {
     if (!aligned(log)) return invalid();
     KeyIds customers(log.values);
     TouchCounts n;
     DistinctPairs seen(0, 0, log.values.size());
-    auto window = visit_rows(rows_of(log), [&](std::size_t i, Day) {
+    auto window = visit_rows(log, [&](std::size_t i, Day) {
         const std::uint32_t c = customers(i);
         if (c == 0) return;
         const std::uint32_t g = groups(i);
@@ -56,15 +52,14 @@ Result<TouchCounts> count_touches(const GroupedLog& log, KeyIds& groups) {
 // A matrix: the series skeleton with one column per group. `counts(i)`: the row counts
 // for its function; `value(cell)`: what a cell shows.
 template <class Counts, class Tally, class Value>
-Result<GroupTable> matrix_by(const GroupedLog& log, const Cell& period, Cells wanted,
-                             Counts&& counts, Tally& tally, Value&& value,
-                             std::optional<double> empty) {
+Result<GroupTable> matrix_by(const Log& log, const Cell& period, Cells wanted, Counts&& counts,
+                             Tally& tally, Value&& value, std::optional<double> empty) {
     if (!aligned(log)) return invalid();
     KeyIds groups(log.groups, wanted);
-    CA_TRY(cells, tally_periods(
-                      rows_of(log), period,
-                      [&](std::size_t i) -> std::size_t { return counts(i) ? groups(i) : 0; },
-                      [&] { return groups.count(); }, tally));
+    CA_TRY(cells,
+           tally_periods(
+               log, period, [&](std::size_t i) -> std::size_t { return counts(i) ? groups(i) : 0; },
+               [&] { return groups.count(); }, tally));
     if (!groups.has_list() && cells->width > max_matrix_keys) return invalid();
     GroupTable t = table_of(groups, cells->periods(), {empty});
     t.matrix = true;
@@ -102,7 +97,7 @@ std::optional<std::size_t> GroupTable::find(CellView key) const {
     return it->second;
 }
 
-Result<GroupTable> avg_touchpoints_by(const GroupedLog& log) {
+Result<GroupTable> avg_touchpoints_by(const Log& log) {
     KeyIds groups(log.groups);
     CA_TRY(n, count_touches(log, groups));
     GroupTable t = table_of(groups, 3, {std::nullopt, 0.0, 0.0});
@@ -112,7 +107,7 @@ Result<GroupTable> avg_touchpoints_by(const GroupedLog& log) {
     return t;
 }
 
-Result<GroupTable> distinct_customers_by(const GroupedLog& log) {
+Result<GroupTable> distinct_customers_by(const Log& log) {
     KeyIds groups(log.groups);
     CA_TRY(n, count_touches(log, groups));
     GroupTable t = table_of(groups, 1, {0.0});
@@ -121,12 +116,12 @@ Result<GroupTable> distinct_customers_by(const GroupedLog& log) {
     return t;
 }
 
-Result<GroupTable> win_rate_by(const GroupedLog& log) {
+Result<GroupTable> win_rate_by(const Log& log) {
     if (!aligned(log)) return invalid();
     const Outcomes outcome(log.values);
     KeyIds groups(log.groups);
     std::vector<double> won(1, 0), decided(1, 0);
-    auto window = visit_rows(rows_of(log), [&](std::size_t i, Day) {
+    auto window = visit_rows(log, [&](std::size_t i, Day) {
         const Outcome o = outcome(i);
         if (o == Outcome::none) return;
         const std::uint32_t g = groups(i);
@@ -142,8 +137,8 @@ Result<GroupTable> win_rate_by(const GroupedLog& log) {
     return t;
 }
 
-Result<GroupTable> sales_trend_by(const GroupedLog& log, const Cell& years_cell,
-                                  const Cell& as_of_cell, const Cell& method_cell) {
+Result<GroupTable> sales_trend_by(const Log& log, const Cell& years_cell, const Cell& as_of_cell,
+                                  const Cell& method_cell) {
     CA_TRY(method, parse_growth_method(method_cell));
     CA_TRY(years, read_whole(years_cell, 1, max_years, 2));
     CA_TRY(as_of, read_bound(as_of_cell, log.origin));
@@ -158,7 +153,8 @@ Result<GroupTable> sales_trend_by(const GroupedLog& log, const Cell& years_cell,
     std::vector<Sale> sales;
     std::optional<Day> latest;
     KeyIds groups(log.groups);
-    const RowSource rows{log.values.size(), log.dates, {}, {}, log.filters, log.origin};
+    Log rows = log; // no window
+    rows.start = rows.end = {};
     auto window = visit_rows(rows, [&](std::size_t i, Day day) {
         const CellView a = log.values[i];
         if (a.kind != Cell::Kind::number) return;
@@ -203,7 +199,7 @@ Result<GroupTable> sales_trend_by(const GroupedLog& log, const Cell& years_cell,
     return t;
 }
 
-Result<GroupTable> touch_trend_by(const GroupedLog& log, const Cell& period, Cells wanted) {
+Result<GroupTable> touch_trend_by(const Log& log, const Cell& period, Cells wanted) {
     KeyIds customers(log.values);
     TouchTally tally{customers, log.values.size(), {}, {}, {}};
     return matrix_by(
@@ -211,7 +207,7 @@ Result<GroupTable> touch_trend_by(const GroupedLog& log, const Cell& period, Cel
         [&](std::size_t c) { return ratio(tally.touches[c], tally.distinct[c]); }, std::nullopt);
 }
 
-Result<GroupTable> win_rate_trend_by(const GroupedLog& log, const Cell& period, Cells wanted) {
+Result<GroupTable> win_rate_trend_by(const Log& log, const Cell& period, Cells wanted) {
     const Outcomes outcome(log.values);
     WinTally tally{outcome, {}, {}};
     return matrix_by(
@@ -219,7 +215,7 @@ Result<GroupTable> win_rate_trend_by(const GroupedLog& log, const Cell& period, 
         [&](std::size_t c) { return ratio(tally.won[c], tally.decided[c]); }, std::nullopt);
 }
 
-Result<GroupTable> sales_by_period_by(const GroupedLog& log, const Cell& period, Cells wanted) {
+Result<GroupTable> sales_by_period_by(const Log& log, const Cell& period, Cells wanted) {
     if (!valid_amounts(log.values)) return invalid();
     SalesTally tally{log.values, {}};
     return matrix_by(

@@ -3,23 +3,12 @@
 // (Groups; key) filter. lay_out() then shapes a table for the Keys the user gave.
 #pragma once
 
-#include "periods.hpp"
+#include "rows.hpp"
 #include "sales_trend.hpp"
 
 #include <unordered_map>
 
 namespace ca {
-
-// A log read group by group: the column the function counts (customers, outcomes or
-// amounts), the dates (empty: none), the group of each row, the window and the filters.
-struct GroupedLog {
-    Cells values;
-    Cells dates;
-    Cells groups;
-    Cell start, end;
-    std::vector<Filter> filters;
-    DateOrigin origin;
-};
 
 using Values = std::vector<std::optional<double>>; // an empty optional is an empty cell
 
@@ -41,21 +30,21 @@ struct GroupTable {
 };
 
 // Average touchpoints, touches, customers of each group.
-Result<GroupTable> avg_touchpoints_by(const GroupedLog& log);
+Result<GroupTable> avg_touchpoints_by(const Log& log);
 // Distinct customers of each group.
-Result<GroupTable> distinct_customers_by(const GroupedLog& log);
+Result<GroupTable> distinct_customers_by(const Log& log);
 // Win rate (empty when nothing was decided), won, decided.
-Result<GroupTable> win_rate_by(const GroupedLog& log);
+Result<GroupTable> win_rate_by(const Log& log);
 // SALESTREND of each group over one window: AsOf defaults to the latest date of all rows.
 // log.values are the amounts; Start and End are not used.
-Result<GroupTable> sales_trend_by(const GroupedLog& log, const Cell& years, const Cell& as_of,
+Result<GroupTable> sales_trend_by(const Log& log, const Cell& years, const Cell& as_of,
                                   const Cell& method);
 
 // Matrices over the periods of the rows of the wanted groups (every group when `wanted` is
 // empty; else the wanted keys in their order): AVGTOUCHPOINTS, win rate, total amount.
-Result<GroupTable> touch_trend_by(const GroupedLog& log, const Cell& period, Cells wanted);
-Result<GroupTable> win_rate_trend_by(const GroupedLog& log, const Cell& period, Cells wanted);
-Result<GroupTable> sales_by_period_by(const GroupedLog& log, const Cell& period, Cells wanted);
+Result<GroupTable> touch_trend_by(const Log& log, const Cell& period, Cells wanted);
+Result<GroupTable> win_rate_trend_by(const Log& log, const Cell& period, Cells wanted);
+Result<GroupTable> sales_by_period_by(const Log& log, const Cell& period, Cells wanted);
 
 // The Keys argument: omitted (every group, sorted, with its key), a list (a range or an
 // array, values only, in its order), or one value (one figure for fill-down).

@@ -7,30 +7,35 @@
 
 namespace ca {
 
-// The rows a call reads: which rows exist, the date column (empty: none), the window and
-// the filters. Rows are visited, not stored: a million rows need no per-row memory here.
-struct RowSource {
-    std::size_t rows;
-    Cells dates;
-    const Cell& start;
-    const Cell& end;
-    std::span<const Filter> filters;
-    DateOrigin origin;
+// A log as every function reads it: the column it counts (customers, outcomes or amounts)
+// and one row per cell of it, the dates (empty: none), the window, the filters, the
+// calling document's date origin, and for the functions that take them a customer list
+// (AVGTOUCHPOINTS, TOUCHTREND) and the group of each row (the BY functions). Rows are
+// visited, not stored: a million rows need no per-row memory here.
+struct Log {
+    Cells values = {};
+    Cells dates = {};
+    Cell start = {}, end = {};
+    std::vector<Filter> filters = {};
+    DateOrigin origin = {};
+    Cells customer_list = {}; // empty: not given
+    Cells groups = {};
 };
 
 // The window after checking everything that can be wrong before any row is read: Err:502
-// when `dates` (if given) or a filter column has another length than `rows`, Start or End
-// is not a date, Start is after End, or a window is given without dates.
-Result<DateWindow> check_rows(const RowSource& source);
+// when there is no row, `dates` (if given) or a filter column has another length than
+// the values, Start or End is not a date, Start is after End, or a window is given
+// without dates.
+Result<DateWindow> check_rows(const Log& source);
 
 // Calls on_row(i, day) for every row, in order, that passes the filters and, with dates,
 // has a date within the window (day is 0 without dates). Every date is read, also in rows
 // the filters drop: a non-empty date cell that is not a date is Err:502 however it is
 // filtered, and then the calls made so far must be discarded.
-template <class F> Result<DateWindow> visit_rows(const RowSource& source, F&& on_row) {
+template <class F> Result<DateWindow> visit_rows(const Log& source, F&& on_row) {
     auto window = check_rows(source);
     if (!window) return window;
-    CA_TRY(keep, filter_mask(source.rows, source.filters));
+    CA_TRY(keep, filter_mask(source.values.size(), source.filters));
     const bool has_dates = !source.dates.empty();
     // Text dates are parsed once per distinct text; serials inline.
     constexpr Day unknown = INT64_MIN, bad = INT64_MIN + 1, none = INT64_MIN + 2; // never days
@@ -40,7 +45,7 @@ template <class F> Result<DateWindow> visit_rows(const RowSource& source, F&& on
         if (!d) return bad;
         return *d ? **d : none;
     };
-    for (std::size_t i = 0; i < source.rows; ++i) {
+    for (std::size_t i = 0; i < source.values.size(); ++i) {
         Day day = 0;
         if (has_dates) {
             const CellView c = source.dates[i];
@@ -64,7 +69,7 @@ struct DaySpan {
     std::optional<Day> first, last;
     DateWindow window;
 };
-template <class Accept> Result<DaySpan> day_span(const RowSource& source, Accept&& accept) {
+template <class Accept> Result<DaySpan> day_span(const Log& source, Accept&& accept) {
     DaySpan span;
     auto window = visit_rows(source, [&](std::size_t i, Day day) {
         if (!accept(i)) return;

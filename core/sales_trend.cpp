@@ -25,23 +25,22 @@ struct Sales {
 
 // Rows with a date in the window and an amount that pass the filters, summed per day. Text
 // or a non-finite number anywhere in the amount column: Err:502.
-Result<Sales> read_sales(const Ledger& ledger, const Cell& start = {}, const Cell& end = {}) {
-    if (ledger.amounts.size() != ledger.dates.size() || !valid_amounts(ledger.amounts))
+Result<Sales> read_sales(const Log& ledger) {
+    if (ledger.values.size() != ledger.dates.size() || !valid_amounts(ledger.values))
         return invalid();
-    const RowSource rows{ledger.dates.size(), ledger.dates, start, end,
-                         ledger.filters,      ledger.origin};
-    auto has_amount = [&](std::size_t i) { return ledger.amounts[i].kind == Cell::Kind::number; };
+    const Log& rows = ledger;
+    auto has_amount = [&](std::size_t i) { return ledger.values[i].kind == Cell::Kind::number; };
     CA_TRY(span, day_span(rows, has_amount));
     Sales out{{}, span->window, span->first, span->last};
     if (!span->first) return out;
     // Summed per day: a ledger of a million rows spans a few thousand days.
     const auto days = static_cast<std::size_t>(*span->last - *span->first + 1);
-    const bool per_day = days <= 2 * rows.rows + 4096;
+    const bool per_day = days <= 2 * rows.values.size() + 4096;
     std::vector<double> total(per_day ? days : 0, 0);
     std::vector<bool> any(total.size()), nonzero(total.size());
     auto window = visit_rows(rows, [&](std::size_t i, Day day) {
         if (!has_amount(i)) return;
-        const double amount = ledger.amounts[i].number;
+        const double amount = ledger.values[i].number;
         if (!per_day) return out.sales.push_back({day, amount, amount != 0});
         const auto d = static_cast<std::size_t>(day - *span->first);
         total[d] += amount;
@@ -97,16 +96,14 @@ bool valid_amounts(Cells amounts) {
     return true;
 }
 
-Result<Series> sales_by_period(const Ledger& ledger, const Cell& period, const Cell& start,
-                               const Cell& end) {
-    if (ledger.amounts.size() != ledger.dates.size() || !valid_amounts(ledger.amounts))
+Result<Series> sales_by_period(const Log& ledger, const Cell& period) {
+    if (ledger.values.size() != ledger.dates.size() || !valid_amounts(ledger.values))
         return invalid();
-    const RowSource rows{ledger.dates.size(), ledger.dates, start, end,
-                         ledger.filters,      ledger.origin};
-    SalesTally tally{ledger.amounts, {}};
+    const Log& rows = ledger;
+    SalesTally tally{ledger.values, {}};
     auto cells = tally_periods(
         rows, period,
-        [&](std::size_t i) -> std::size_t { return ledger.amounts[i].kind == Cell::Kind::number; },
+        [&](std::size_t i) -> std::size_t { return ledger.values[i].kind == Cell::Kind::number; },
         [] { return std::size_t{1}; }, tally);
     if (!cells) return fail(cells.error());
     Series series;
@@ -117,7 +114,7 @@ Result<Series> sales_by_period(const Ledger& ledger, const Cell& period, const C
     return series;
 }
 
-Result<MonthlyTotals> sales_window(const Ledger& ledger, const Cell& years_cell,
+Result<MonthlyTotals> sales_window(const Log& ledger, const Cell& years_cell,
                                    const Cell& as_of_cell) {
     CA_TRY(years, read_whole(years_cell, 1, max_years, 2));
     CA_TRY(as_of, read_bound(as_of_cell, ledger.origin));
@@ -159,14 +156,14 @@ Result<double> growth(const std::vector<double>& y, GrowthMethod method) {
     return finite_or_na(std::pow(last / first, 12.0 / static_cast<double>(n - 12)) - 1);
 }
 
-Result<double> sales_trend(const Ledger& ledger, const Cell& years, const Cell& as_of,
+Result<double> sales_trend(const Log& ledger, const Cell& years, const Cell& as_of,
                            const Cell& method_cell) {
     CA_TRY(method, parse_growth_method(method_cell));
     CA_TRY(window, sales_window(ledger, years, as_of));
     return growth(window->totals, *method);
 }
 
-Result<double> sales_trend_stat(const Ledger& ledger, const Cell& stat_cell, const Cell& years,
+Result<double> sales_trend_stat(const Log& ledger, const Cell& stat_cell, const Cell& years,
                                 const Cell& as_of) {
     CA_TRY(stat, parse_code(stat_cell, trend_stats, std::nullopt));
     CA_TRY(window, sales_window(ledger, years, as_of));
@@ -200,7 +197,7 @@ Result<double> sales_trend_stat(const Ledger& ledger, const Cell& stat_cell, con
     return finite_or_na(fit.p);
 }
 
-Result<std::array<double, 12>> seasonal_indices(const Ledger& ledger, const Cell& years_cell) {
+Result<std::array<double, 12>> seasonal_indices(const Log& ledger, const Cell& years_cell) {
     CA_TRY(years, read_whole(years_cell, 1, max_years, 0));
     CA_TRY(sales, read_sales(ledger));
     const auto latest = latest_day(sales->sales);
@@ -225,7 +222,7 @@ Result<std::array<double, 12>> seasonal_indices(const Ledger& ledger, const Cell
     return by_month;
 }
 
-Result<double> seasonal_index(const Ledger& ledger, const Cell& month, const Cell& years) {
+Result<double> seasonal_index(const Log& ledger, const Cell& month, const Cell& years) {
     CA_TRY(m, read_whole(month, 1, 12, 0));
     if (*m == 0) return invalid();
     CA_TRY(all, seasonal_indices(ledger, years));

@@ -4,25 +4,19 @@
 #pragma once
 
 #include "codes.hpp"
-#include "periods.hpp"
+#include "rows.hpp"
 
 #include <array>
 
 namespace ca {
 
-struct Ledger {
-    Cells dates;
-    Cells amounts;
-    std::vector<Filter> filters;
-    DateOrigin origin;
-};
+// ledger.values are the amounts; Start and End are read by SALESBYPERIOD only.
 
 // False when an amount is text (other than blanks) or not finite: Err:502, in any row.
 bool valid_amounts(Cells amounts);
 
 // Per period: start, total amount (0 where nothing sold).
-Result<Series> sales_by_period(const Ledger& ledger, const Cell& period, const Cell& start,
-                               const Cell& end);
+Result<Series> sales_by_period(const Log& ledger, const Cell& period);
 
 // The monthly totals a trend is computed on.
 struct MonthlyTotals {
@@ -32,7 +26,7 @@ struct MonthlyTotals {
 inline constexpr long max_years = 100;
 // Years (default 2, whole, 1..100) × 12 months ending with the month of AsOf (default: the
 // latest date), without the months before the first non-zero sale.
-Result<MonthlyTotals> sales_window(const Ledger& ledger, const Cell& years, const Cell& as_of);
+Result<MonthlyTotals> sales_window(const Log& ledger, const Cell& years, const Cell& as_of);
 
 enum class GrowthMethod { linear, theilsen, yoy, cagr };
 inline constexpr std::array<Code<GrowthMethod>, 4> growth_methods{{
@@ -65,16 +59,16 @@ inline constexpr std::array<Code<TrendStat>, 11> trend_stats{{
 Result<double> growth(const std::vector<double>& y, GrowthMethod method);
 
 // Growth per year as a fraction: linear (default), theilsen, yoy, cagr.
-Result<double> sales_trend(const Ledger& ledger, const Cell& years, const Cell& as_of,
+Result<double> sales_trend(const Log& ledger, const Cell& years, const Cell& as_of,
                            const Cell& method);
 
 // slope, intercept, r2, t, p, sen, mk_s, mk_z, mk_p, tau, n.
-Result<double> sales_trend_stat(const Ledger& ledger, const Cell& stat, const Cell& years,
+Result<double> sales_trend_stat(const Log& ledger, const Cell& stat, const Cell& years,
                                 const Cell& as_of);
 
 // Seasonal index of each calendar month, January first.
-Result<std::array<double, 12>> seasonal_indices(const Ledger& ledger, const Cell& years);
+Result<std::array<double, 12>> seasonal_indices(const Log& ledger, const Cell& years);
 // Of one calendar month (1..12).
-Result<double> seasonal_index(const Ledger& ledger, const Cell& month, const Cell& years);
+Result<double> seasonal_index(const Log& ledger, const Cell& month, const Cell& years);
 
 } // namespace ca

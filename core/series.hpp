@@ -26,7 +26,7 @@ inline constexpr std::size_t max_period_cells = std::size_t{1} << 24;
 // asked once every row has been placed. The tally sizes its cells (size), takes each
 // counted row (add) and closes (finish). #N/A when no period is covered or width is 0.
 template <class Column, class Width, class Tally>
-Result<PeriodCells> tally_periods(const RowSource& rows, const Cell& period, Column&& column,
+Result<PeriodCells> tally_periods(const Log& rows, const Cell& period, Column&& column,
                                   Width&& width, Tally& tally) {
     CA_TRY(spec, parse_period(period));
     if (rows.dates.empty()) return invalid();

@@ -5,13 +5,9 @@
 namespace ca {
 namespace {
 
-RowSource rows_of(const TouchLog& log) {
-    return {log.customers.size(), log.dates, log.start, log.end, log.filters, log.origin};
-}
-
 // Customer ids; with a customer list, only the listed customers count.
-KeyIds customer_ids(const TouchLog& log) {
-    return KeyIds(log.customers, log.customer_list);
+KeyIds customer_ids(const Log& log) {
+    return KeyIds(log.values, log.customer_list);
 }
 
 struct Tally {
@@ -19,11 +15,11 @@ struct Tally {
 };
 
 // Touches and distinct customers in one pass, without a per-row copy.
-Result<Tally> tally(const TouchLog& log) {
+Result<Tally> tally(const Log& log) {
     KeyIds ids = customer_ids(log);
     Tally t;
     std::vector<bool> seen;
-    auto window = visit_rows(rows_of(log), [&](std::size_t i, Day) {
+    auto window = visit_rows(log, [&](std::size_t i, Day) {
         const std::uint32_t id = ids(i);
         if (id == 0) return;
         ++t.touches;
@@ -38,24 +34,23 @@ Result<Tally> tally(const TouchLog& log) {
 
 } // namespace
 
-Result<double> average_touchpoints(const TouchLog& log) {
+Result<double> average_touchpoints(const Log& log) {
     CA_TRY(t, tally(log));
     if (t->customers == 0) return not_available();
     return static_cast<double>(t->touches) / static_cast<double>(t->customers);
 }
 
-Result<double> distinct_customers(const TouchLog& log) {
+Result<double> distinct_customers(const Log& log) {
     CA_TRY(t, tally(log));
     return static_cast<double>(t->distinct);
 }
 
-Result<Series> touch_trend(const TouchLog& log, const Cell& period) {
+Result<Series> touch_trend(const Log& log, const Cell& period) {
     KeyIds ids = customer_ids(log);
-    TouchTally tally{ids, log.customers.size(), {}, {}, {}};
-    CA_TRY(cells,
-           tally_periods(
-               rows_of(log), period, [&](std::size_t i) -> std::size_t { return ids(i) != 0; },
-               [] { return std::size_t{1}; }, tally));
+    TouchTally tally{ids, log.values.size(), {}, {}, {}};
+    CA_TRY(cells, tally_periods(
+                      log, period, [&](std::size_t i) -> std::size_t { return ids(i) != 0; },
+                      [] { return std::size_t{1}; }, tally));
     if (ids.has_list() && ids.count() == 0) return not_available();
     Series s;
     for (std::size_t p = 0; p < cells->periods(); ++p) {

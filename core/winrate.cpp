@@ -9,11 +9,6 @@
 namespace ca {
 namespace {
 
-RowSource rows_of(const DealList& deals) {
-    return {deals.outcomes.size(), deals.dates, deals.start, deals.end,
-            deals.filters,         deals.origin};
-}
-
 bool read_number(CellView c, double& out) {
     if (c.kind != Cell::Kind::number || !std::isfinite(c.number)) return false;
     out = c.number;
@@ -39,10 +34,10 @@ Outcome classify_outcome(CellView cell) {
     return Outcome::open;
 }
 
-Result<double> win_rate(const DealList& deals) {
-    const Outcomes outcome(deals.outcomes);
+Result<double> win_rate(const Log& deals) {
+    const Outcomes outcome(deals.values);
     std::size_t won = 0, decided = 0;
-    auto window = visit_rows(rows_of(deals), [&](std::size_t i, Day) {
+    auto window = visit_rows(deals, [&](std::size_t i, Day) {
         const Outcome o = outcome(i);
         won += o == Outcome::won;
         decided += is_decided(o);
@@ -52,13 +47,13 @@ Result<double> win_rate(const DealList& deals) {
     return static_cast<double>(won) / static_cast<double>(decided);
 }
 
-Result<Series> win_rate_trend(const DealList& deals, const Cell& period) {
-    const Outcomes outcome(deals.outcomes);
+Result<Series> win_rate_trend(const Log& deals, const Cell& period) {
+    const Outcomes outcome(deals.values);
     WinTally tally{outcome, {}, {}};
-    CA_TRY(cells, tally_periods(
-                      rows_of(deals), period,
-                      [&](std::size_t i) -> std::size_t { return is_decided(outcome(i)); },
-                      [] { return std::size_t{1}; }, tally));
+    CA_TRY(cells,
+           tally_periods(
+               deals, period, [&](std::size_t i) -> std::size_t { return is_decided(outcome(i)); },
+               [] { return std::size_t{1}; }, tally));
     Series s;
     for (std::size_t p = 0; p < cells->periods(); ++p) {
         s.starts.push_back(cells->start(p));

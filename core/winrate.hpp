@@ -2,7 +2,7 @@
 #pragma once
 
 #include "codes.hpp"
-#include "periods.hpp"
+#include "rows.hpp"
 
 namespace ca {
 
@@ -28,19 +28,12 @@ class Outcomes {
     TextMemo<int> memo_;
 };
 
-struct DealList {
-    Cells outcomes;
-    Cells dates; // close dates; empty span: not given
-    Cell start, end;
-    std::vector<Filter> filters;
-    DateOrigin origin;
-};
-
+// deals.values are the outcomes, deals.dates the close dates.
 // won / (won + lost); #N/A when no deal was decided.
-Result<double> win_rate(const DealList& deals);
+Result<double> win_rate(const Log& deals);
 
 // Per period: start, win rate (empty where nothing was decided), decided deals.
-Result<Series> win_rate_trend(const DealList& deals, const Cell& period);
+Result<Series> win_rate_trend(const Log& deals, const Cell& period);
 
 enum class Diagnosis { keep, review_strategy, increase_contact, efficient };
 inline constexpr std::array<Code<Diagnosis>, 4> diagnoses{{

@@ -32,11 +32,11 @@ struct Sheet {
         for (int c = 1; c <= 2500; ++c)
             list.push_back(Cell::of("C" + std::to_string(c)));
     }
-    TouchLog log() const {
-        return {customers, dates, {}, {}, list, {{depts, Cell::of(std::string("Sales"))}}, {}};
+    Log log() const {
+        return {customers, dates, {}, {}, {{depts, Cell::of(std::string("Sales"))}}, {}, list};
     }
-    DealList deals() const { return {outcomes, dates, {}, {}, {}, {}}; }
-    Ledger ledger() const { return {dates, amounts, {}, {}}; }
+    Log deals() const { return {outcomes, dates, {}, {}, {}, {}}; }
+    Log ledger() const { return {amounts, dates, {}, {}, {}, {}}; }
 };
 
 const Sheet& sheet(std::int64_t rows) {
@@ -71,7 +71,7 @@ void WinRateTrend(benchmark::State& st) {
     run(st, [](const Sheet& s) { return win_rate_trend(s.deals(), Cell::of(std::string("fq"))); });
 }
 void SalesByPeriod(benchmark::State& st) {
-    run(st, [](const Sheet& s) { return sales_by_period(s.ledger(), Cell{}, Cell{}, Cell{}); });
+    run(st, [](const Sheet& s) { return sales_by_period(s.ledger(), Cell{}); });
 }
 void SalesTrend(benchmark::State& st) {
     run(st, [](const Sheet& s) { return sales_trend(s.ledger(), Cell::of(3.0), Cell{}, Cell{}); });

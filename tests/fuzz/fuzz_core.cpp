@@ -90,16 +90,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (in.byte() % 2) filters.push_back({c, in.cell()});
     const DateOrigin origin{static_cast<Day>(in.byte()) * 1000 - 100000};
 
-    const TouchLog log{a, in.byte() % 2 ? Cells(b) : Cells{}, x, y, list, filters, origin};
+    const Log log{a, in.byte() % 2 ? Cells(b) : Cells{}, x, y, filters, origin, list};
     (void)average_touchpoints(log);
     (void)distinct_customers(log);
     (void)touch_trend(log, z);
-    const DealList deals{a, in.byte() % 2 ? Cells(b) : Cells{}, x, y, filters, origin};
+    const Log deals{a, in.byte() % 2 ? Cells(b) : Cells{}, x, y, filters, origin};
     (void)win_rate(deals);
     (void)win_rate_trend(deals, z);
     (void)touch_win_diagnosis(x, y, z, w, in.cell(), in.cell());
-    const Ledger ledger{b, a, filters, origin};
-    (void)sales_by_period(ledger, z, x, y);
+    const Log ledger{a, b, {}, {}, filters, origin};
+    (void)sales_by_period(Log{a, b, x, y, filters, origin}, z);
     (void)sales_trend(ledger, x, y, z);
     (void)sales_trend_stat(ledger, z, x, y);
     (void)seasonal_indices(ledger, x);
@@ -110,8 +110,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
     // The BY functions, each laid out for every form of Keys.
     const Cells dates = in.byte() % 2 ? Cells(b) : Cells{};
-    const GroupedLog touch{a, dates, c, x, y, filters, origin};
-    const GroupedLog sales{a, b, c, {}, {}, filters, origin};
+    const Log touch{a, dates, x, y, filters, origin, {}, c};
+    const Log sales{a, b, {}, {}, filters, origin, {}, c};
     Keys all, listed, one, across;
     listed.form = across.form = Keys::Form::list;
     listed.list = across.list = list;

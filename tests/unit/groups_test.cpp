@@ -65,9 +65,14 @@ TEST(GroupsBy, EqualTheScalarWithAFilter) {
     for (unsigned seed = 1; seed <= 20; ++seed) {
         RandomLog r(seed);
         const Cell start = Cell::of(serial(2023, 3, 1)), end = Cell::of(serial(2024, 12, 31));
-        GroupedLog touch{r.customers, r.dates, r.groups, start, end, {}, {}};
-        GroupedLog deals{r.outcomes, r.dates, r.groups, start, end, {}, {}};
-        GroupedLog sales{r.amounts, r.dates, r.groups, {}, {}, {}, {}};
+        Log touch{.values = r.customers,
+                  .dates = r.dates,
+                  .start = start,
+                  .end = end,
+                  .groups = r.groups};
+        Log deals{
+            .values = r.outcomes, .dates = r.dates, .start = start, .end = end, .groups = r.groups};
+        Log sales{.values = r.amounts, .dates = r.dates, .groups = r.groups};
         auto avg = avg_touchpoints_by(touch);
         auto distinct = distinct_customers_by(touch);
         auto win = win_rate_by(deals);
@@ -78,15 +83,15 @@ TEST(GroupsBy, EqualTheScalarWithAFilter) {
         for (const Cell& key : probe_keys) {
             const std::vector<Filter> by{{r.groups, key}};
             const std::string what = "seed " + std::to_string(seed) + " key " + key_text(key);
-            expect_same(average_touchpoints({r.customers, r.dates, start, end, {}, by, {}}),
+            expect_same(average_touchpoints({r.customers, r.dates, start, end, by, {}}),
                         lay_out(*avg, single(key), {}), what + " avg");
-            expect_same(distinct_customers({r.customers, r.dates, start, end, {}, by, {}}),
+            expect_same(distinct_customers({r.customers, r.dates, start, end, by, {}}),
                         lay_out(*distinct, single(key), {}), what + " distinct");
             expect_same(win_rate({r.outcomes, r.dates, start, end, by, {}}),
                         lay_out(*win, single(key), {}), what + " win");
-            expect_same(sales_trend({r.dates, r.amounts, by, {}}, {}, asof, {}),
+            expect_same(sales_trend({r.amounts, r.dates, {}, {}, by, {}}, {}, asof, {}),
                         lay_out(*trend, single(key), {}), what + " trend");
-            expect_same(sales_trend({r.dates, r.amounts, by, {}}, Cell::of(2.0), asof,
+            expect_same(sales_trend({r.amounts, r.dates, {}, {}, by, {}}, Cell::of(2.0), asof,
                                     Cell::of(std::string("yoy"))),
                         lay_out(*yoy, single(key), {}), what + " yoy");
         }
@@ -98,9 +103,15 @@ TEST(GroupsBy, MatricesEqualTheScalarSeries) {
         RandomLog r(seed);
         const Cell start = Cell::of(serial(2023, 2, 1)), end = Cell::of(serial(2025, 5, 31));
         const Cell quarter = Cell::of(std::string("fq"));
-        GroupedLog touch{r.customers, r.dates, r.groups, start, end, {}, {}};
-        GroupedLog deals{r.outcomes, r.dates, r.groups, start, end, {}, {}};
-        GroupedLog sales{r.amounts, r.dates, r.groups, start, end, {}, {}};
+        Log touch{.values = r.customers,
+                  .dates = r.dates,
+                  .start = start,
+                  .end = end,
+                  .groups = r.groups};
+        Log deals{
+            .values = r.outcomes, .dates = r.dates, .start = start, .end = end, .groups = r.groups};
+        Log sales{
+            .values = r.amounts, .dates = r.dates, .start = start, .end = end, .groups = r.groups};
         auto tt = touch_trend_by(touch, quarter, {});
         auto wt = win_rate_trend_by(deals, quarter, {});
         auto st = sales_by_period_by(sales, quarter, {});
@@ -120,11 +131,11 @@ TEST(GroupsBy, MatricesEqualTheScalarSeries) {
                         EXPECT_NEAR(g[p][0].number, *want, 1e-9) << what << " p" << p;
                 }
             };
-            check(touch_trend({r.customers, r.dates, start, end, {}, by, {}}, quarter), *tt, 0,
+            check(touch_trend({r.customers, r.dates, start, end, by, {}}, quarter), *tt, 0,
                   "touch");
             check(win_rate_trend({r.outcomes, r.dates, start, end, by, {}}, quarter), *wt, 0,
                   "win");
-            check(sales_by_period({r.dates, r.amounts, by, {}}, quarter, start, end), *st, 0,
+            check(sales_by_period({r.amounts, r.dates, start, end, by, {}}, quarter), *st, 0,
                   "sales");
         }
     }
@@ -133,7 +144,7 @@ TEST(GroupsBy, MatricesEqualTheScalarSeries) {
 TEST(GroupsBy, LayOutEveryForm) {
     auto customers = col({"a", "b", "a", "c", "b", {}});
     auto groups = col({"West", "east", "East", 10, "west", "x"});
-    auto t = avg_touchpoints_by({customers, {}, groups, {}, {}, {}, {}});
+    auto t = avg_touchpoints_by(Log{.values = customers, .dates = {}, .groups = groups});
     ASSERT_TRUE(t);
     // Omitted: sorted, numbers first, texts case-insensitively; first spelling kept.
     const Grid all = lay_out(*t, {}, {});
@@ -171,7 +182,7 @@ TEST(GroupsBy, MatrixHeaderAndErrors) {
     auto outcomes = col({"won", "lost", "won", "open"});
     auto dates = col({"2024-01-05", "2024-03-25", "2024-03-06", "2024-02-01"});
     auto groups = col({"B", "A", "A", "B"});
-    GroupedLog log{outcomes, dates, groups, {}, {}, {}, {}};
+    Log log{.values = outcomes, .dates = dates, .groups = groups};
     auto m = win_rate_trend_by(log, {}, {});
     ASSERT_TRUE(m);
     const Grid g = lay_out(*m, {}, {});
@@ -184,23 +195,30 @@ TEST(GroupsBy, MatrixHeaderAndErrors) {
     EXPECT_EQ(g[3][1].number, 0.5);
     // Errors: another length, no dates for a matrix, a bad period, text dates that are not.
     auto shorter = col({"A", "B"});
-    EXPECT_EQ(win_rate_by({outcomes, {}, shorter, {}, {}, {}, {}}).error(),
+    EXPECT_EQ(win_rate_by(Log{.values = outcomes, .dates = {}, .groups = shorter}).error(),
               Error::invalid_argument);
-    EXPECT_EQ(win_rate_trend_by({outcomes, {}, groups, {}, {}, {}, {}}, {}, {}).error(),
-              Error::invalid_argument);
+    EXPECT_EQ(
+        win_rate_trend_by(Log{.values = outcomes, .dates = {}, .groups = groups}, {}, {}).error(),
+        Error::invalid_argument);
     EXPECT_EQ(win_rate_trend_by(log, Cell::of(std::string("week")), {}).error(),
               Error::invalid_argument);
     auto names = col({"x", "y", "z", "w"});
-    EXPECT_EQ(win_rate_by({outcomes, names, groups, {}, {}, {}, {}}).error(),
+    EXPECT_EQ(win_rate_by(Log{.values = outcomes, .dates = names, .groups = groups}).error(),
               Error::invalid_argument);
     auto text_amounts = col({1, "n/a", 2, 3});
-    EXPECT_EQ(sales_trend_by({text_amounts, dates, groups, {}, {}, {}, {}}, {}, {}, {}).error(),
-              Error::invalid_argument);
-    EXPECT_EQ(sales_by_period_by({text_amounts, dates, groups, {}, {}, {}, {}}, {}, {}).error(),
-              Error::invalid_argument);
+    EXPECT_EQ(
+        sales_trend_by(Log{.values = text_amounts, .dates = dates, .groups = groups}, {}, {}, {})
+            .error(),
+        Error::invalid_argument);
+    EXPECT_EQ(
+        sales_by_period_by(Log{.values = text_amounts, .dates = dates, .groups = groups}, {}, {})
+            .error(),
+        Error::invalid_argument);
     // Nothing in any group: #N/A for a matrix, an empty table otherwise.
     auto blanks = col({{}, {}, {}, {}});
-    EXPECT_EQ(win_rate_trend_by({outcomes, dates, blanks, {}, {}, {}, {}}, {}, {}).error(),
+    EXPECT_EQ(win_rate_trend_by(Log{.values = outcomes, .dates = dates, .groups = blanks}, {}, {})
+                  .error(),
               Error::not_available);
-    EXPECT_TRUE(win_rate_by({outcomes, dates, blanks, {}, {}, {}, {}})->keys.empty());
+    EXPECT_TRUE(
+        win_rate_by(Log{.values = outcomes, .dates = dates, .groups = blanks})->keys.empty());
 }

@@ -66,7 +66,7 @@ struct Ledger3 {
             amounts.push_back(cell(f(i)));
         }
     }
-    Ledger ledger() const { return {dates, amounts, {}, {}}; }
+    Log ledger() const { return {amounts, dates, {}, {}, {}, {}}; }
 };
 double growing(int i) {
     return 100 * std::pow(1.01, i);
@@ -102,21 +102,22 @@ TEST(SalesTrend, WindowRules) {
 TEST(SalesTrend, AmountsMustBeNumbers) {
     auto dates = col({"2024-01-01", "2024-02-01", "2024-03-01"});
     auto amounts = col({1, "lots", 3});
-    EXPECT_EQ(sales_trend(Ledger{dates, amounts, {}, {}}, {}, {}, {}).error(),
+    EXPECT_EQ(sales_trend(Log{amounts, dates, {}, {}, {}, {}}, {}, {}, {}).error(),
               Error::invalid_argument);
     auto zeros = col({0, 0, 0});
-    EXPECT_EQ(sales_trend(Ledger{dates, zeros, {}, {}}, {}, {}, {}).error(), Error::not_available);
+    EXPECT_EQ(sales_trend(Log{zeros, dates, {}, {}, {}, {}}, {}, {}, {}).error(),
+              Error::not_available);
 }
 
 TEST(SalesByPeriod, FillsGapsWithZero) {
     auto dates = col({"2024-01-10", "2024-03-05", "2024-03-20", {}});
     auto amounts = col({10, 5, 7, 100});
-    auto s = sales_by_period(Ledger{dates, amounts, {}, {}}, {}, {}, {});
+    auto s = sales_by_period(Log{amounts, dates, {}, {}, {}, {}}, {});
     ASSERT_TRUE(s);
     ASSERT_EQ(s->starts.size(), 3u);
     EXPECT_EQ(*s->values[1][0], 0);
     EXPECT_EQ(*s->values[2][0], 12);
-    auto q = sales_by_period(Ledger{dates, amounts, {}, {}}, cell("fy"), {}, {});
+    auto q = sales_by_period(Log{amounts, dates, {}, {}, {}, {}}, cell("fy"));
     ASSERT_EQ(q->starts.size(), 1u);
     EXPECT_EQ(*q->values[0][0], 22);
 }

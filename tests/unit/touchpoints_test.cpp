@@ -7,25 +7,25 @@ using namespace ca;
 using namespace ca::test;
 
 namespace {
-struct Log {
+struct Sample {
     Column customers = col({"A", "a", "B", {}, "C", "A"});
     Column dates = col(
         {"2024-04-01", "2024-04-20", "2024-05-02", "2024-05-03", "2024-06-30", serial(2024, 6, 1)});
     Column dept = col({"east", "east", "west", "east", "east", "west"});
-    TouchLog log() const { return {customers, dates, {}, {}, {}, {}, {}}; }
+    ca::Log log() const { return {customers, dates, {}, {}, {}, {}}; }
 };
 } // namespace
 
 TEST(AvgTouchpoints, TouchesPerDistinctCustomer) {
-    Log l;
+    Sample l;
     EXPECT_DOUBLE_EQ(*average_touchpoints(l.log()), 5.0 / 3);
-    TouchLog no_dates{l.customers, {}, {}, {}, {}, {}, {}};
+    Log no_dates{l.customers, {}, {}, {}, {}, {}};
     EXPECT_DOUBLE_EQ(*average_touchpoints(no_dates), 5.0 / 3);
 }
 
 TEST(AvgTouchpoints, Window) {
-    Log l;
-    TouchLog t = l.log();
+    Sample l;
+    Log t = l.log();
     t.start = cell("2024/5/1");
     t.end = cell("2024年6月1日");
     EXPECT_DOUBLE_EQ(*average_touchpoints(t), 1.0); // B 5/2, A 6/1
@@ -35,9 +35,9 @@ TEST(AvgTouchpoints, Window) {
 }
 
 TEST(AvgTouchpoints, CustomerListCountsZeroTouch) {
-    Log l;
+    Sample l;
     auto list = col({"A", "B", "Z", "a", {}});
-    TouchLog t = l.log();
+    Log t = l.log();
     t.customer_list = list;
     EXPECT_DOUBLE_EQ(*average_touchpoints(t), 4.0 / 3); // C is not listed
     auto empty_list = col({{}, " "});
@@ -46,41 +46,40 @@ TEST(AvgTouchpoints, CustomerListCountsZeroTouch) {
 }
 
 TEST(AvgTouchpoints, Filters) {
-    Log l;
-    TouchLog t = l.log();
+    Sample l;
+    Log t = l.log();
     t.filters = {{l.dept, cell("EAST")}};
     EXPECT_DOUBLE_EQ(*average_touchpoints(t), 3.0 / 2);
 }
 
 TEST(AvgTouchpoints, Errors) {
-    Log l;
-    TouchLog t = l.log();
+    Sample l;
+    Log t = l.log();
     auto short_dates = col({"2024-04-01"});
     t.dates = short_dates;
     EXPECT_EQ(average_touchpoints(t).error(), Error::invalid_argument);
     auto bad_dates = col({"2024-04-01", "soon", {}, {}, {}, {}});
     t.dates = bad_dates;
     EXPECT_EQ(average_touchpoints(t).error(), Error::invalid_argument);
-    TouchLog w = l.log();
+    Log w = l.log();
     w.start = cell("2024-06-01");
     w.end = cell("2024-05-01");
     EXPECT_EQ(average_touchpoints(w).error(), Error::invalid_argument);
-    TouchLog no_dates{l.customers, {}, cell("2024-01-01"), {}, {}, {}, {}};
+    Log no_dates{l.customers, {}, cell("2024-01-01"), {}, {}, {}};
     EXPECT_EQ(average_touchpoints(no_dates).error(), Error::invalid_argument);
     auto blanks = col({{}, {}});
-    EXPECT_EQ(average_touchpoints(TouchLog{blanks, {}, {}, {}, {}, {}, {}}).error(),
-              Error::not_available);
+    EXPECT_EQ(average_touchpoints(Log{blanks, {}, {}, {}, {}, {}}).error(), Error::not_available);
 }
 
 TEST(DistinctCustomers, CountsIds) {
-    Log l;
+    Sample l;
     EXPECT_EQ(*distinct_customers(l.log()), 3);
     auto blanks = col({{}, " "});
-    EXPECT_EQ(*distinct_customers(TouchLog{blanks, {}, {}, {}, {}, {}, {}}), 0);
+    EXPECT_EQ(*distinct_customers(Log{blanks, {}, {}, {}, {}, {}}), 0);
 }
 
 TEST(TouchTrend, MonthlySeriesWithoutGaps) {
-    Log l;
+    Sample l;
     auto s = touch_trend(l.log(), Cell{});
     ASSERT_TRUE(s);
     ASSERT_EQ(s->starts.size(), 3u);
@@ -92,8 +91,8 @@ TEST(TouchTrend, MonthlySeriesWithoutGaps) {
 }
 
 TEST(TouchTrend, EmptyPeriodAndList) {
-    Log l;
-    TouchLog t = l.log();
+    Sample l;
+    Log t = l.log();
     t.end = cell("2024-08-31");
     auto s = touch_trend(t, cell("month"));
     ASSERT_EQ(s->starts.size(), 5u);
@@ -108,9 +107,9 @@ TEST(TouchTrend, EmptyPeriodAndList) {
 }
 
 TEST(TouchTrend, Errors) {
-    Log l;
+    Sample l;
     EXPECT_EQ(touch_trend(l.log(), cell("weekly")).error(), Error::invalid_argument);
-    TouchLog no_dates{l.customers, {}, {}, {}, {}, {}, {}};
+    Log no_dates{l.customers, {}, {}, {}, {}, {}};
     EXPECT_EQ(touch_trend(no_dates, Cell{}).error(), Error::invalid_argument);
 }
 
@@ -129,7 +128,7 @@ TEST(TouchTrend, ManyPeriodsAndCustomers) {
     customers.push_back(Cell::of(std::string("C0"))); // and C0 once more, in the last month
     dates.push_back(
         Cell::of(serial(1800 + (n - 1) / 12, static_cast<unsigned>((n - 1) % 12 + 1), 9)));
-    const TouchLog log{customers, dates, {}, {}, {}, {}, {}};
+    const Log log{customers, dates, {}, {}, {}, {}};
     auto s = touch_trend(log, Cell{});
     ASSERT_TRUE(s);
     ASSERT_EQ(s->values.size(), static_cast<std::size_t>(n));

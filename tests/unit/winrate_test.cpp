@@ -20,16 +20,16 @@ TEST(Outcomes, Vocabulary) {
 
 TEST(WinRate, WonOverDecided) {
     auto outcomes = col({"won", "lost", "open", {}, "受注", "失注", "won"});
-    EXPECT_DOUBLE_EQ(*win_rate(DealList{outcomes, {}, {}, {}, {}, {}}), 3.0 / 5);
+    EXPECT_DOUBLE_EQ(*win_rate(Log{outcomes, {}, {}, {}, {}, {}}), 3.0 / 5);
     auto open = col({"open", "Prospecting"});
-    EXPECT_EQ(win_rate(DealList{open, {}, {}, {}, {}, {}}).error(), Error::not_available);
+    EXPECT_EQ(win_rate(Log{open, {}, {}, {}, {}, {}}).error(), Error::not_available);
 }
 
 TEST(WinRate, WindowAndFilters) {
     auto outcomes = col({"won", "lost", "won", "lost"});
     auto dates = col({"2024-01-05", "2024-02-05", "2024-02-06", {}});
     auto region = col({"East", "East", "West", "East"});
-    DealList d{outcomes, dates, cell("2024-02-01"), {}, {}, {}};
+    Log d{outcomes, dates, cell("2024-02-01"), {}, {}, {}};
     EXPECT_DOUBLE_EQ(*win_rate(d), 0.5);
     d.filters = {{region, cell("east")}};
     EXPECT_DOUBLE_EQ(*win_rate(d), 0.0);
@@ -38,7 +38,7 @@ TEST(WinRate, WindowAndFilters) {
 TEST(WinRateTrend, Series) {
     auto outcomes = col({"won", "lost", "won", "open"});
     auto dates = col({"2024-01-05", "2024-01-25", "2024-03-06", "2024-02-01"});
-    auto s = win_rate_trend(DealList{outcomes, dates, {}, {}, {}, {}}, Cell{});
+    auto s = win_rate_trend(Log{outcomes, dates, {}, {}, {}, {}}, Cell{});
     ASSERT_TRUE(s);
     ASSERT_EQ(s->starts.size(), 3u);
     EXPECT_DOUBLE_EQ(*s->values[0][0], 0.5);

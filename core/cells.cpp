@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <bit>
+
 #include <charconv>
 #include <cmath>
 #include <limits>
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
 
 namespace ca {
 namespace {
@@ -91,9 +94,28 @@ void key_text(CellView cell, std::string& out) {
     }
     if (cell.kind != Cell::Kind::text) return;
     std::string_view t = trim(cell.text);
-    out.assign(t);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (std::all_of(t.begin(), t.end(), [](char c) { return (c & 0x80) == 0; })) {
+        out.assign(t);
+        for (char& c : out)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        return;
+    }
+    // Unicode text: NFKC and case folding by ICU (ＡＢＣ商事 = abc商事, ｶﾌﾞｼｷ = カブシキ),
+    // then the blanks NFKC made plain spaces trimmed again.
+    UErrorCode status = U_ZERO_ERROR;
+    static const icu::Normalizer2* fold = icu::Normalizer2::getNFKCCasefoldInstance(status);
+    icu::UnicodeString folded;
+    if (fold) {
+        status = U_ZERO_ERROR;
+        folded = fold->normalize(icu::UnicodeString::fromUTF8(t), status);
+    }
+    if (!fold || U_FAILURE(status)) {
+        out.assign(t);
+        return;
+    }
+    std::string text;
+    folded.toUTF8String(text);
+    out.assign(trim(text));
 }
 
 std::string key_text(CellView cell) {

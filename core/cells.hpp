@@ -89,21 +89,31 @@ class Column {
     std::unordered_map<std::string_view, std::uint32_t> ids_;
 };
 
-// A read-only view of a column; empty when no column is given.
+// A read-only view of a column from its `first` cell on; empty when no column is given.
 class Cells {
   public:
     Cells() = default;
     Cells(const Column& column) : column_(&column) {} // NOLINT: implicit, like std::span
-    std::size_t size() const { return column_ ? column_->size() : 0; }
+    std::size_t size() const { return column_ ? column_->size() - first_ : 0; }
     bool empty() const { return size() == 0; }
-    CellView operator[](std::size_t i) const { return (*column_)[i]; }
-    const Column* column() const { return column_; }
+    CellView operator[](std::size_t i) const { return (*column_)[first_ + i]; }
+    // The same cells without the first (a header row); empty stays empty.
+    Cells without_first() const {
+        Cells rest = *this;
+        if (!empty()) ++rest.first_;
+        return rest;
+    }
+    // Distinct texts of the whole column, and which one cell i holds (none: not a text).
+    std::size_t text_count() const { return column_ ? column_->text_count() : 0; }
+    std::optional<std::uint32_t> text_id_at(std::size_t i) const {
+        return column_->text_id_at(first_ + i);
+    }
 
     class iterator {
       public:
         using value_type = CellView;
         using difference_type = std::ptrdiff_t;
-        iterator(const Column* c, std::size_t i) : c_(c), i_(i) {}
+        iterator(const Cells* c, std::size_t i) : c_(c), i_(i) {}
         CellView operator*() const { return (*c_)[i_]; }
         iterator& operator++() {
             ++i_;
@@ -112,14 +122,15 @@ class Cells {
         bool operator==(const iterator& o) const { return i_ == o.i_; }
 
       private:
-        const Column* c_;
+        const Cells* c_;
         std::size_t i_;
     };
-    iterator begin() const { return {column_, 0}; }
-    iterator end() const { return {column_, size()}; }
+    iterator begin() const { return {this, 0}; }
+    iterator end() const { return {this, size()}; }
 
   private:
     const Column* column_ = nullptr;
+    std::size_t first_ = 0;
 };
 
 // The text a key compares by: blanks trimmed (ASCII, no-break and ideographic spaces),
@@ -147,10 +158,9 @@ class KeyInterner {
 template <class T> class TextMemo {
   public:
     TextMemo(Cells column, T unknown)
-        : column_(column), unknown_(unknown),
-          memo_(column.column() ? column.column()->text_count() : 0, unknown) {}
+        : column_(column), unknown_(unknown), memo_(column.text_count(), unknown) {}
     template <class F> T get(std::size_t row, F&& f) const {
-        const auto id = column_.column()->text_id_at(row);
+        const auto id = column_.text_id_at(row);
         if (!id) return static_cast<T>(f(column_[row]));
         T& known = memo_[*id];
         if (known == unknown_) known = static_cast<T>(f(column_[row]));

@@ -24,6 +24,19 @@ GroupTable table_of(const KeyIds& groups, std::size_t figures, Values missing) {
     return t;
 }
 
+// The log below its title row (the header rule). A title with nothing below leaves no
+// group: `empty` is then the table to return.
+#define CA_BODY(log, input, amounts, empty)                                                        \
+    auto log = without_header(input, amounts);                                                     \
+    if (!log && log.error() == Error::not_available) return empty;                                 \
+    if (!log) return fail(log.error())
+
+GroupTable no_groups(Values missing) {
+    GroupTable t;
+    t.missing = std::move(missing);
+    return t;
+}
+
 // Touches and distinct customers per group (index: group id) in one pass.
 struct TouchCounts {
     std::vector<double> touches, customers;
@@ -97,9 +110,10 @@ std::optional<std::size_t> GroupTable::find(CellView key) const {
     return it->second;
 }
 
-Result<GroupTable> avg_touchpoints_by(const Log& log) {
-    KeyIds groups(log.groups);
-    CA_TRY(n, count_touches(log, groups));
+Result<GroupTable> avg_touchpoints_by(const Log& input) {
+    CA_BODY(log, input, false, no_groups({std::nullopt, 0.0, 0.0}));
+    KeyIds groups(log->groups);
+    CA_TRY(n, count_touches(*log, groups));
     GroupTable t = table_of(groups, 3, {std::nullopt, 0.0, 0.0});
     for (std::size_t g = 0; g < t.rows.size(); ++g)
         t.rows[g] = {ratio(n->touches[g + 1], n->customers[g + 1]), n->touches[g + 1],
@@ -107,16 +121,19 @@ Result<GroupTable> avg_touchpoints_by(const Log& log) {
     return t;
 }
 
-Result<GroupTable> distinct_customers_by(const Log& log) {
-    KeyIds groups(log.groups);
-    CA_TRY(n, count_touches(log, groups));
+Result<GroupTable> distinct_customers_by(const Log& input) {
+    CA_BODY(log, input, false, no_groups({0.0}));
+    KeyIds groups(log->groups);
+    CA_TRY(n, count_touches(*log, groups));
     GroupTable t = table_of(groups, 1, {0.0});
     for (std::size_t g = 0; g < t.rows.size(); ++g)
         t.rows[g] = {n->customers[g + 1]};
     return t;
 }
 
-Result<GroupTable> win_rate_by(const Log& log) {
+Result<GroupTable> win_rate_by(const Log& input) {
+    CA_BODY(body, input, false, no_groups({std::nullopt, 0.0, 0.0}));
+    const Log& log = *body;
     if (!aligned(log)) return invalid();
     const Outcomes outcome(log.values);
     KeyIds groups(log.groups);
@@ -137,8 +154,10 @@ Result<GroupTable> win_rate_by(const Log& log) {
     return t;
 }
 
-Result<GroupTable> sales_trend_by(const Log& log, const Cell& years_cell, const Cell& as_of_cell,
+Result<GroupTable> sales_trend_by(const Log& input, const Cell& years_cell, const Cell& as_of_cell,
                                   const Cell& method_cell) {
+    CA_BODY(body, input, true, no_groups({std::nullopt}));
+    const Log& log = *body;
     CA_TRY(method, parse_growth_method(method_cell));
     CA_TRY(years, read_whole(years_cell, 1, max_years, 2));
     CA_TRY(as_of, read_bound(as_of_cell, log.origin));
@@ -199,7 +218,9 @@ Result<GroupTable> sales_trend_by(const Log& log, const Cell& years_cell, const 
     return t;
 }
 
-Result<GroupTable> touch_trend_by(const Log& log, const Cell& period, Cells wanted) {
+Result<GroupTable> touch_trend_by(const Log& input, const Cell& period, Cells wanted) {
+    CA_TRY(body, without_header(input, false));
+    const Log& log = *body;
     KeyIds customers(log.values);
     TouchTally tally{customers, log.values.size(), {}, {}, {}};
     return matrix_by(
@@ -207,7 +228,9 @@ Result<GroupTable> touch_trend_by(const Log& log, const Cell& period, Cells want
         [&](std::size_t c) { return ratio(tally.touches[c], tally.distinct[c]); }, std::nullopt);
 }
 
-Result<GroupTable> win_rate_trend_by(const Log& log, const Cell& period, Cells wanted) {
+Result<GroupTable> win_rate_trend_by(const Log& input, const Cell& period, Cells wanted) {
+    CA_TRY(body, without_header(input, false));
+    const Log& log = *body;
     const Outcomes outcome(log.values);
     WinTally tally{outcome, {}, {}};
     return matrix_by(
@@ -215,7 +238,9 @@ Result<GroupTable> win_rate_trend_by(const Log& log, const Cell& period, Cells w
         [&](std::size_t c) { return ratio(tally.won[c], tally.decided[c]); }, std::nullopt);
 }
 
-Result<GroupTable> sales_by_period_by(const Log& log, const Cell& period, Cells wanted) {
+Result<GroupTable> sales_by_period_by(const Log& input, const Cell& period, Cells wanted) {
+    CA_TRY(body, without_header(input, true));
+    const Log& log = *body;
     if (!valid_amounts(log.values)) return invalid();
     SalesTally tally{log.values, {}};
     return matrix_by(

@@ -22,6 +22,14 @@ struct Log {
     Cells groups = {};
 };
 
+// The header rule ("Sheets as they are"): users write whole columns over sheets with
+// titles. When the log has dates whose first cell is a text that is not a date, or its
+// values are amounts (`amounts`) and the first is a text, that first row is a title and
+// the log without it is returned (every row-aligned range: values, dates, groups,
+// filters). #N/A when the title is all there is. A log of key columns only cannot tell a
+// title from a key: it is returned as it is.
+Result<Log> without_header(const Log& log, bool amounts);
+
 // The window after checking everything that can be wrong before any row is read: Err:502
 // when there is no row, `dates` (if given) or a filter column has another length than
 // the values, Start or End is not a date, Start is after End, or a window is given

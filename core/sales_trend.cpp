@@ -25,7 +25,9 @@ struct Sales {
 
 // Rows with a date in the window and an amount that pass the filters, summed per day. Text
 // or a non-finite number anywhere in the amount column: Err:502.
-Result<Sales> read_sales(const Log& ledger) {
+Result<Sales> read_sales(const Log& input) {
+    CA_TRY(body, without_header(input, true));
+    const Log& ledger = *body;
     if (ledger.values.size() != ledger.dates.size() || !valid_amounts(ledger.values))
         return invalid();
     const Log& rows = ledger;
@@ -96,7 +98,9 @@ bool valid_amounts(Cells amounts) {
     return true;
 }
 
-Result<Series> sales_by_period(const Log& ledger, const Cell& period) {
+Result<Series> sales_by_period(const Log& input, const Cell& period) {
+    CA_TRY(body, without_header(input, true));
+    const Log& ledger = *body;
     if (ledger.values.size() != ledger.dates.size() || !valid_amounts(ledger.values))
         return invalid();
     const Log& rows = ledger;

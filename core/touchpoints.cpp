@@ -15,7 +15,9 @@ struct Tally {
 };
 
 // Touches and distinct customers in one pass, without a per-row copy.
-Result<Tally> tally(const Log& log) {
+Result<Tally> tally(const Log& input) {
+    CA_TRY(body, without_header(input, false));
+    const Log& log = *body;
     KeyIds ids = customer_ids(log);
     Tally t;
     std::vector<bool> seen;
@@ -41,11 +43,15 @@ Result<double> average_touchpoints(const Log& log) {
 }
 
 Result<double> distinct_customers(const Log& log) {
-    CA_TRY(t, tally(log));
+    auto t = tally(log);
+    if (!t && t.error() == Error::not_available) return 0.0; // a title and nothing below
+    if (!t) return fail(t.error());
     return static_cast<double>(t->distinct);
 }
 
-Result<Series> touch_trend(const Log& log, const Cell& period) {
+Result<Series> touch_trend(const Log& input, const Cell& period) {
+    CA_TRY(body, without_header(input, false));
+    const Log& log = *body;
     KeyIds ids = customer_ids(log);
     TouchTally tally{ids, log.values.size(), {}, {}, {}};
     CA_TRY(cells, tally_periods(

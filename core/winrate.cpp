@@ -25,16 +25,14 @@ Outcome classify_outcome(CellView cell) {
     }
     const std::string k = key_text(cell);
     if (k.empty()) return Outcome::none;
-    static const std::array<std::string_view, 7> won{"won",  "win",  "closed won", "受注",
-                                                     "成約", "true", "1"};
-    static const std::array<std::string_view, 7> lost{
-        "lost", "lose", "closed lost", "失注", "不成約", "false", "0"};
-    if (std::find(won.begin(), won.end(), k) != won.end()) return Outcome::won;
-    if (std::find(lost.begin(), lost.end(), k) != lost.end()) return Outcome::lost;
+    for (const Code<Outcome>& w : outcome_words)
+        if (k == w.en || k == w.ja) return w.value;
     return Outcome::open;
 }
 
-Result<double> win_rate(const Log& deals) {
+Result<double> win_rate(const Log& input) {
+    CA_TRY(body, without_header(input, false));
+    const Log& deals = *body;
     const Outcomes outcome(deals.values);
     std::size_t won = 0, decided = 0;
     auto window = visit_rows(deals, [&](std::size_t i, Day) {
@@ -47,7 +45,9 @@ Result<double> win_rate(const Log& deals) {
     return static_cast<double>(won) / static_cast<double>(decided);
 }
 
-Result<Series> win_rate_trend(const Log& deals, const Cell& period) {
+Result<Series> win_rate_trend(const Log& input, const Cell& period) {
+    CA_TRY(body, without_header(input, false));
+    const Log& deals = *body;
     const Outcomes outcome(deals.values);
     WinTally tally{outcome, {}, {}};
     CA_TRY(cells,

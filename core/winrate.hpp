@@ -8,8 +8,23 @@ namespace ca {
 
 enum class Outcome { none, won, lost, open };
 
-// won, win, closed won, 受注, 成約, TRUE, 1 / lost, lose, closed lost, 失注, 不成約, FALSE, 0;
-// any other non-empty value is open; an empty cell is none.
+// The words of a decided deal, English beside Japanese (as key text).
+inline constexpr std::array<Code<Outcome>, 12> outcome_words{{
+    {Outcome::won, "won", "受注"},
+    {Outcome::won, "win", "成約"},
+    {Outcome::won, "closed won", "受注済"},
+    {Outcome::won, "true", "受注済み"},
+    {Outcome::won, "1", "成約済"},
+    {Outcome::won, "", "成約済み"},
+    {Outcome::lost, "lost", "失注"},
+    {Outcome::lost, "lose", "不成約"},
+    {Outcome::lost, "closed lost", "失注済"},
+    {Outcome::lost, "false", "見送り"},
+    {Outcome::lost, "0", "辞退"},
+    {Outcome::lost, "", "不採用"},
+}};
+// Those words, TRUE/FALSE and 1/0 as numbers; any other non-empty value is open; an empty
+// cell is none.
 Outcome classify_outcome(CellView cell);
 inline bool is_decided(Outcome o) {
     return o == Outcome::won || o == Outcome::lost;

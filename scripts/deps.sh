@@ -3,7 +3,7 @@
 set -euo pipefail
 packages=(
   cmake ninja-build g++ clang-14 libclang-rt-14-dev clang-format
-  libboost-dev libgtest-dev libgmock-dev libbenchmark-dev
+  libboost-dev libicu-dev libgtest-dev libgmock-dev libbenchmark-dev
   libreoffice-calc libreoffice-core libreoffice-dev libreoffice-l10n-ja python3-uno
   python3-pandas python3-scipy python3-statsmodels poppler-utils fonts-noto-cjk
 )

@@ -98,3 +98,18 @@ TEST(TextMemo, OncePerDistinctText) {
     EXPECT_EQ(got, (std::vector<int>{'a', 'b', 'a', 0, 0, 'a'}));
     EXPECT_EQ(calls, 4); // "a", "b", the number, the empty cell
 }
+
+TEST(Keys, NfkcAndCaseFolding) {
+    // Full-width, half-width and case: one customer, as a Japanese user reads them.
+    EXPECT_EQ(key_text(cell("ＡＢＣ商事")), key_text(cell("ABC商事")));
+    EXPECT_EQ(key_text(cell("abc商事　")), key_text(cell("ABC商事")));
+    EXPECT_EQ(key_text(cell("ｶﾌﾞｼｷ")), key_text(cell("カブシキ")));
+    EXPECT_EQ(key_text(cell("Ｃ００１")), "c001");
+    EXPECT_EQ(key_text(cell("ＳＴＲＡßE")), key_text(cell("strasse")));
+    EXPECT_NE(key_text(cell("カブシキ")), key_text(cell("かぶしき"))); // kana differ
+    KeyInterner ids;
+    EXPECT_EQ(ids.intern(cell("ＡＢＣ商事")), ids.intern(cell(" abc商事 ")));
+    EXPECT_EQ(ids.size(), 1u);
+    // Bytes that are not UTF-8 still give a key, never a crash.
+    EXPECT_FALSE(key_text(cell("\xff\xfe\x80")).empty());
+}

@@ -56,3 +56,33 @@ TEST(Dates, ZeroBoundIsNotGiven) {
     EXPECT_FALSE(read_window(cell(0), cell(0), DateOrigin{})->end);
     EXPECT_EQ(**read_bound(cell(45383), DateOrigin{}), apr1);
 }
+
+TEST(Dates, FullWidthAndJapaneseEras) {
+    const DateOrigin o;
+    auto day = [&](const char* text) { return read_date(cell(text), o); };
+    auto ymd = [](int y, unsigned m, unsigned d) {
+        return day_of(std::chrono::year{y} / std::chrono::month{m} / std::chrono::day{d});
+    };
+    EXPECT_EQ(**day("２０２４／４／１"), ymd(2024, 4, 1));
+    EXPECT_EQ(**day("２０２４年４月１日"), ymd(2024, 4, 1));
+    EXPECT_EQ(**day("令和6年4月1日"), ymd(2024, 4, 1));
+    EXPECT_EQ(**day("令和元年5月1日"), ymd(2019, 5, 1));
+    EXPECT_EQ(**day("平成31年4月30日"), ymd(2019, 4, 30));
+    EXPECT_EQ(**day("R6.4.1"), ymd(2024, 4, 1));
+    EXPECT_EQ(**day("r6/4/1"), ymd(2024, 4, 1));
+    EXPECT_EQ(**day("R06.04.01"), ymd(2024, 4, 1));
+    EXPECT_EQ(**day("Ｒ６．４．１"), ymd(2024, 4, 1));
+    EXPECT_EQ(**day("H31.4.30"), ymd(2019, 4, 30));
+    EXPECT_EQ(**day("S64.1.7"), ymd(1989, 1, 7));
+    EXPECT_EQ(**day("平成元年1月8日"), ymd(1989, 1, 8));
+    EXPECT_EQ(**day("昭和元年12月25日"), ymd(1926, 12, 25));
+    EXPECT_EQ(**day("T15.12.24"), ymd(1926, 12, 24));
+    EXPECT_EQ(**day("大正元年7月30日"), ymd(1912, 7, 30));
+    EXPECT_EQ(**day("明治45年7月29日"), ymd(1912, 7, 29));
+    EXPECT_EQ(**day("M45.7.29"), ymd(1912, 7, 29));
+    // Outside its era, or no such day: not a date.
+    for (const char* bad :
+         {"令和1年4月30日", "H31.5.1", "S64.1.8", "平成元年1月7日", "T15.12.25", "大正元年7月29日",
+          "R6.2.30", "R6.13.1", "X6.4.1", "令和", "R6.4", "令和6年4月1", "R6.4/1"})
+        EXPECT_EQ(day(bad).error(), Error::invalid_argument) << bad;
+}

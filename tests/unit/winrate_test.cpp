@@ -71,3 +71,10 @@ TEST(Diagnosis, Errors) {
     EXPECT_EQ(touch_win_diagnosis(Cell{}, cell(0.5), cell(1), cell(0.3), {}, {}).error(),
               Error::not_available);
 }
+
+TEST(Outcomes, MoreJapaneseWordsAndWidths) {
+    for (const char* w : {"受注済", "受注済み", "成約済", "成約済み", "ＷＯＮ", "Ｗｏｎ"})
+        EXPECT_EQ(classify_outcome(cell(w)), Outcome::won) << w;
+    for (const char* l : {"見送り", "辞退", "不採用", "失注済", "ＬＯＳＴ"})
+        EXPECT_EQ(classify_outcome(cell(l)), Outcome::lost) << l;
+}

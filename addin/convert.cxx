@@ -9,7 +9,6 @@
 #include <com/sun/star/sheet/XUsedAreaCursor.hpp>
 #include <com/sun/star/util/Date.hpp>
 #include <rtl/ustring.hxx>
-#include <unordered_map>
 
 namespace ca::uno {
 namespace {
@@ -38,9 +37,67 @@ Cell cell_of(const css::uno::Any& a) {
     }
 }
 
+// The column id of each string Calc handed over, by address, for a whole column read in
+// several blocks: Calc hands equal texts over as one shared string, so a string's address
+// identifies its text and each distinct text is converted once. The strings are held
+// (acquired) until the column is read, so that no address is reused meanwhile. One flat
+// table (open addressing): a column of 400,000 distinct ids costs no node per id.
+class StringAddresses {
+  public:
+    StringAddresses() = default;
+    StringAddresses(const StringAddresses&) = delete;
+    StringAddresses& operator=(const StringAddresses&) = delete;
+    ~StringAddresses() {
+        for (const Slot& s : slots_)
+            if (s.text) rtl_uString_release(s.text);
+    }
+    // The column's id for `s`, converting it only the first time.
+    std::uint32_t id(rtl_uString* s, Column& out) {
+        if (2 * (count_ + 1) > slots_.size()) grow();
+        Slot& slot = find(s);
+        if (!slot.text) {
+            rtl_uString_acquire(s);
+            slot = {s, out.new_text(utf8(s))};
+            ++count_;
+        }
+        return slot.id;
+    }
+
+  private:
+    // UTF-8 of `s`; ASCII, the usual id, without an allocation.
+    std::string_view utf8(rtl_uString* s) {
+        buffer_.clear();
+        for (sal_Int32 i = 0; i < s->length; ++i) {
+            if (s->buffer[i] >= 0x80) return buffer_ = ca::uno::utf8(OUString(s));
+            buffer_.push_back(static_cast<char>(s->buffer[i]));
+        }
+        return buffer_;
+    }
+    struct Slot {
+        rtl_uString* text = nullptr;
+        std::uint32_t id = 0;
+    };
+    Slot& find(const rtl_uString* s) {
+        const std::size_t mask = slots_.size() - 1;
+        std::size_t i = (reinterpret_cast<std::uintptr_t>(s) >> 4) * 0x9E3779B97F4A7C15u >> 20;
+        for (i &= mask; slots_[i].text && slots_[i].text != s; i = (i + 1) & mask) {
+        }
+        return slots_[i];
+    }
+    void grow() {
+        std::vector<Slot> old(std::max<std::size_t>(1024, 2 * slots_.size()));
+        old.swap(slots_);
+        for (const Slot& s : old)
+            if (s.text) find(s.text) = s;
+    }
+    std::vector<Slot> slots_;
+    std::size_t count_ = 0;
+    std::string buffer_;
+};
+
 // Appends the cells of a one-row or one-column block to `out`, each converted once.
 // `reference`: the block was fetched from the sheet, where a void value is an error cell.
-void append(const Range& range, bool reference, Column& out) {
+void append(const Range& range, bool reference, Column& out, StringAddresses& texts) {
     const sal_Int32 rows = range.getLength();
     if (rows == 0) return;
     const sal_Int32 cols = range[0].getLength();
@@ -48,15 +105,6 @@ void append(const Range& range, bool reference, Column& out) {
         if (row.getLength() != cols) throw InvalidArgument{};
     if (rows > 1 && cols > 1) throw InvalidArgument{};
     out.reserve(out.size() + static_cast<std::size_t>(rows) * static_cast<std::size_t>(cols));
-    // Calc hands equal texts over as one shared string, and the block keeps every string
-    // alive: a string's address identifies its text, which is converted only once. A small
-    // direct-mapped cache in front of the map answers most cells of a key column.
-    std::unordered_map<const rtl_uString*, std::uint32_t> texts;
-    struct Recent {
-        const rtl_uString* text = nullptr;
-        std::uint32_t id = 0;
-    };
-    std::vector<Recent> recent(4096);
     for (const auto& row : range)
         for (const css::uno::Any& a : row) {
             switch (a.getValueTypeClass()) {
@@ -66,14 +114,7 @@ void append(const Range& range, bool reference, Column& out) {
                     out.push_empty();
                     break;
                 }
-                Recent& r =
-                    recent[(reinterpret_cast<std::uintptr_t>(s.pData) >> 4) % recent.size()];
-                if (r.text != s.pData) {
-                    auto [known, fresh] = texts.try_emplace(s.pData);
-                    if (fresh) known->second = out.text_id(utf8(s));
-                    r = {s.pData, known->second};
-                }
-                out.push_text(r.id);
+                out.push_text(texts.id(s.pData, out));
                 break;
             }
             case css::uno::TypeClass_DOUBLE:
@@ -90,7 +131,8 @@ void append(const Range& range, bool reference, Column& out) {
 
 Column column(const Range& range) {
     Column out;
-    append(range, false, out);
+    StringAddresses texts;
+    append(range, false, out, texts);
     return out;
 }
 
@@ -167,8 +209,9 @@ std::size_t used_length(const Column& cells) {
 Column read_reference(const CellRange& range, sal_Int32 rows) {
     Column out;
     out.reserve(static_cast<std::size_t>(rows));
+    StringAddresses texts; // across blocks: each distinct text converted once
     for (sal_Int32 first = 0; first < rows; first += fetch_block)
-        append(fetch(range, first, std::min(fetch_block, rows - first)), true, out);
+        append(fetch(range, first, std::min(fetch_block, rows - first)), true, out, texts);
     return out;
 }
 

@@ -61,18 +61,60 @@ void Column::push_number(double value) {
         std::isnan(value) ? std::numeric_limits<double>::quiet_NaN() : value));
 }
 
-std::uint32_t Column::text_id(std::string_view text) {
-    if (auto known = ids_.find(text); known != ids_.end()) return known->second;
-    const auto id = static_cast<std::uint32_t>(texts_.size());
-    ids_.emplace(texts_.emplace_back(text), id);
+std::size_t StringIds::slot_of(std::string_view s, std::uint64_t hash) const {
+    const std::size_t mask = slots_.size() - 1;
+    const std::uint64_t tag = hash & 0xFFFF'FFFF'0000'0000u;
+    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+        const std::uint64_t slot = slots_[i];
+        if (slot == 0) return i;
+        if ((slot & 0xFFFF'FFFF'0000'0000u) == tag &&
+            (*this)[static_cast<std::uint32_t>(slot) - 1] == s)
+            return i;
+    }
+}
+
+namespace {
+std::uint64_t tagged(std::uint32_t id, std::uint64_t hash) {
+    return (hash & 0xFFFF'FFFF'0000'0000u) | (std::uint64_t{id} + 1);
+}
+} // namespace
+
+std::optional<std::uint32_t> StringIds::find(std::string_view s) const {
+    if (slots_.empty()) return std::nullopt;
+    const std::uint64_t slot = slots_[slot_of(s, std::hash<std::string_view>{}(s))];
+    if (slot == 0) return std::nullopt;
+    return static_cast<std::uint32_t>(slot) - 1;
+}
+
+std::uint32_t StringIds::insert(std::string_view s) {
+    if (2 * (size() + 1) > slots_.size()) { // at most half full: short probes
+        slots_.assign(std::max<std::size_t>(64, 2 * slots_.size()), 0);
+        for (std::uint32_t id = 0; id < size(); ++id)
+            slots_[slot_of((*this)[id], hashes_[id])] = tagged(id, hashes_[id]);
+    }
+    const std::uint64_t hash = std::hash<std::string_view>{}(s);
+    const std::size_t slot = slot_of(s, hash);
+    if (slots_[slot] != 0) return static_cast<std::uint32_t>(slots_[slot]) - 1;
+    const std::uint32_t id = push_back(s);
+    hashes_.push_back(hash);
+    slots_[slot] = tagged(id, hash);
     return id;
 }
 
+std::uint32_t StringIds::push_back(std::string_view s) {
+    if (size() >= UINT32_MAX - 1) throw std::length_error("too many distinct texts");
+    chars_.append(s);
+    starts_.push_back(chars_.size());
+    return static_cast<std::uint32_t>(size() - 1);
+}
+
+std::size_t StringIds::memory() const {
+    return chars_.capacity() + starts_.capacity() * sizeof(std::size_t) +
+           (hashes_.capacity() + slots_.capacity()) * sizeof(std::uint64_t);
+}
+
 std::size_t Column::memory() const {
-    std::size_t n = bits_.capacity() * sizeof(std::uint64_t);
-    for (const std::string& t : texts_)
-        n += t.capacity() + sizeof(std::string) + 48; // the text, its map node and hash slot
-    return n;
+    return bits_.capacity() * sizeof(std::uint64_t) + texts_.memory();
 }
 
 CellView Column::operator[](std::size_t i) const {
@@ -131,15 +173,14 @@ std::string normalize_key(std::string_view text) {
 std::uint32_t KeyInterner::intern(CellView cell) {
     key_text(cell, scratch_);
     if (scratch_.empty()) return 0;
-    auto [it, added] = ids_.try_emplace(scratch_, static_cast<std::uint32_t>(ids_.size() + 1));
-    return it->second;
+    return ids_.insert(scratch_) + 1;
 }
 
 std::uint32_t KeyInterner::find(CellView cell) const {
     key_text(cell, scratch_);
     if (scratch_.empty()) return 0;
-    auto it = ids_.find(scratch_);
-    return it == ids_.end() ? 0 : it->second;
+    const auto id = ids_.find(scratch_);
+    return id ? *id + 1 : 0;
 }
 
 KeyIds::KeyIds(Cells column, Cells list) : has_list_(!list.empty()), memo_(column, UINT32_MAX) {

@@ -43,13 +43,40 @@ struct CellView {
     bool is_empty() const { return kind == Cell::Kind::empty; }
 };
 
+// Distinct strings numbered 0, 1, ... in order of first appearance, in one flat table (open
+// addressing, the strings end to end): a column of 400,000 distinct ids costs no node and
+// no allocation per id.
+class StringIds {
+  public:
+    // The id of `s`, added when new.
+    std::uint32_t insert(std::string_view s);
+    // Adds `s` without looking for it, for strings known to be new: a table filled this way
+    // is not searched (find and insert do not see these).
+    std::uint32_t push_back(std::string_view s);
+    std::optional<std::uint32_t> find(std::string_view s) const;
+    std::string_view operator[](std::uint32_t id) const {
+        return std::string_view(chars_).substr(starts_[id], starts_[id + 1] - starts_[id]);
+    }
+    std::size_t size() const { return starts_.size() - 1; }
+    std::size_t memory() const;
+
+  private:
+    std::size_t slot_of(std::string_view s, std::uint64_t hash) const;
+    std::string chars_;
+    std::vector<std::size_t> starts_{0}; // string i is chars_[starts_[i], starts_[i + 1])
+    std::vector<std::uint64_t> hashes_;  // of each string, for growing
+    // id + 1 in the low half (0: a free slot), the hash's high half above it, so that most
+    // mismatches are told without reading the string; a power of two long.
+    std::vector<std::uint64_t> slots_;
+};
+
 // A column of cells in 8 bytes a cell, so that a million rows cost 8 MB rather than the
 // 48 MB of a vector of Cell: a number is stored as itself, an empty cell and a text as NaN
 // payloads, a text by the index of its first appearance among the column's distinct texts.
 class Column {
   public:
     Column() = default;
-    Column(const Column&) = delete; // ids_ views the texts of this very column
+    Column(const Column&) = delete; // large: moved, never copied by accident
     Column& operator=(const Column&) = delete;
     Column(Column&&) = default;
     Column& operator=(Column&&) = default;
@@ -61,7 +88,10 @@ class Column {
     void push_empty() { bits_.push_back(empty_bits); }
     void push_number(double value);
     // The id of a distinct text ("" is not a text); push it with push_text.
-    std::uint32_t text_id(std::string_view text);
+    std::uint32_t text_id(std::string_view text) { return texts_.insert(text); }
+    // The id of a text the caller knows this column does not hold yet (a text Calc handed
+    // over as a string of its own): no search. A column uses text_id or new_text, not both.
+    std::uint32_t new_text(std::string_view text) { return texts_.push_back(text); }
     void push_text(std::uint32_t id) { bits_.push_back(text_bits | id); }
     void reserve(std::size_t n) { bits_.reserve(n); }
     void truncate(std::size_t n) {
@@ -85,8 +115,7 @@ class Column {
     static constexpr std::uint64_t empty_bits = 0x7FF9'0000'0000'0000u;
     static constexpr std::uint64_t text_bits = 0x7FFA'0000'0000'0000u;
     std::vector<std::uint64_t> bits_;
-    std::deque<std::string> texts_; // a deque: the views in ids_ must not move
-    std::unordered_map<std::string_view, std::uint32_t> ids_;
+    StringIds texts_;
 };
 
 // A read-only view of a column from its `first` cell on; empty when no column is given.
@@ -150,7 +179,7 @@ class KeyInterner {
 
   private:
     mutable std::string scratch_;
-    std::unordered_map<std::string, std::uint32_t> ids_;
+    StringIds ids_;
 };
 
 // What a function of a cell gives for each row of a column, computed once per distinct

@@ -84,12 +84,21 @@ Result<GroupTable> matrix_by(const Log& log, const Cell& period, Cells wanted, C
     return t;
 }
 
-// Calc's sort order: numbers ascending, then texts case-insensitively.
-bool sorts_before(const Cell& a, const Cell& b) {
-    const bool an = a.kind == Cell::Kind::number, bn = b.kind == Cell::Kind::number;
-    if (an != bn) return an;
-    if (an) return a.number < b.number;
-    return key_text(a) < key_text(b);
+// The groups in Calc's sort order: numbers ascending, then texts case-insensitively (by
+// key text, each computed once); ties keep their order of appearance.
+std::vector<std::size_t> sorted(const std::vector<Cell>& keys) {
+    std::vector<std::string> text(keys.size());
+    for (std::size_t g = 0; g < keys.size(); ++g)
+        if (keys[g].kind != Cell::Kind::number) text[g] = key_text(keys[g]);
+    std::vector<std::size_t> order(keys.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        const bool an = keys[a].kind == Cell::Kind::number, bn = keys[b].kind == Cell::Kind::number;
+        if (an != bn) return an;
+        if (an) return keys[a].number < keys[b].number;
+        return text[a] < text[b];
+    });
+    return order;
 }
 
 Cell cell_of(const std::optional<double>& v) {
@@ -99,15 +108,13 @@ Cell cell_of(const std::optional<double>& v) {
 } // namespace
 
 void GroupTable::index() {
-    index_.clear();
-    for (std::size_t g = 0; g < keys.size(); ++g)
-        index_.emplace(key_text(keys[g]), g);
+    index_ = {};
+    for (const Cell& k : keys)
+        index_.insert(key_text(k)); // distinct key texts: the ids follow the groups
 }
 
 std::optional<std::size_t> GroupTable::find(CellView key) const {
-    const auto it = index_.find(key_text(key));
-    if (it == index_.end()) return std::nullopt;
-    return it->second;
+    return index_.find(key_text(key));
 }
 
 Result<GroupTable> avg_touchpoints_by(const Log& input) {
@@ -257,11 +264,7 @@ Grid lay_out(const GroupTable& t, const Keys& keys, DateOrigin origin) {
     const std::size_t figures = t.matrix ? t.starts.size() : t.missing.size();
     Grid grid;
     if (keys.form == Keys::Form::all) {
-        std::vector<std::size_t> order(t.keys.size());
-        std::iota(order.begin(), order.end(), std::size_t{0});
-        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-            return sorts_before(t.keys[a], t.keys[b]);
-        });
+        const std::vector<std::size_t> order = sorted(t.keys);
         if (!t.matrix) {
             for (std::size_t g : order) {
                 grid.push_back({t.keys[g]});

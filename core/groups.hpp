@@ -6,8 +6,6 @@
 #include "rows.hpp"
 #include "sales_trend.hpp"
 
-#include <unordered_map>
-
 namespace ca {
 
 using Values = std::vector<std::optional<double>>; // an empty optional is an empty cell
@@ -26,7 +24,7 @@ struct GroupTable {
     void index(); // builds what find() reads; call once the keys are final
 
   private:
-    std::unordered_map<std::string, std::size_t> index_;
+    StringIds index_; // group g has the key text of id g
 };
 
 // Average touchpoints, touches, customers of each group.

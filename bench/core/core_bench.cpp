@@ -1,5 +1,6 @@
 // Google Benchmark of every core entry point at 10k, 100k and 1M rows (items = rows).
 #include "fans.hpp"
+#include "groups.hpp"
 #include "sales_trend.hpp"
 #include "touchpoints.hpp"
 #include "winrate.hpp"
@@ -85,7 +86,57 @@ void SeasonalIndex(benchmark::State& st) {
     run(st, [](const Sheet& s) { return seasonal_indices(s.ledger(), Cell{}); });
 }
 
+// A million-row key column of `ids` distinct customers, ASCII ("C123") or Japanese
+// ("顧客１２３", full-width digits: every distinct text goes through ICU's NFKC folding).
+const Column& id_column(std::int64_t ids, bool japanese) {
+    static std::map<std::pair<std::int64_t, bool>, Column> columns;
+    auto [it, fresh] = columns.try_emplace({ids, japanese});
+    if (fresh) {
+        std::mt19937 rng(7);
+        std::uniform_int_distribution<std::int64_t> id(1, ids);
+        for (int i = 0; i < 1'000'000; ++i) {
+            std::string n = std::to_string(id(rng));
+            if (!japanese) {
+                it->second.push_back(Cell::of("C" + n));
+                continue;
+            }
+            std::string wide = "顧客";
+            for (char c : n)
+                wide += "\xEF\xBC" + std::string(1, static_cast<char>('\x90' + (c - '0')));
+            it->second.push_back(Cell::of(wide));
+        }
+    }
+    return it->second;
+}
+
+// DISTINCTCUSTOMERS and AVGTOUCHPOINTSBY per customer over 1M rows, by distinct ids.
+void DistinctIds(benchmark::State& st) {
+    const Column& c = id_column(st.range(0), st.range(1) != 0);
+    for (auto _ : st)
+        benchmark::DoNotOptimize(distinct_customers({c}));
+    st.SetItemsProcessed(st.iterations() * 1'000'000);
+}
+void PerCustomerTable(benchmark::State& st) {
+    const Column& c = id_column(st.range(0), st.range(1) != 0);
+    Log log{c};
+    log.groups = c;
+    for (auto _ : st)
+        benchmark::DoNotOptimize(avg_touchpoints_by(log));
+    st.SetItemsProcessed(st.iterations() * 1'000'000);
+}
+
 } // namespace
+
+#define IDS                                                                                        \
+    ->Args({2'000, 0})                                                                             \
+        ->Args({80'000, 0})                                                                        \
+        ->Args({432'000, 0})                                                                       \
+        ->Args({2'000, 1})                                                                         \
+        ->Args({80'000, 1})                                                                        \
+        ->Args({432'000, 1})                                                                       \
+        ->Unit(benchmark::kMillisecond)
+BENCHMARK(DistinctIds) IDS;
+BENCHMARK(PerCustomerTable) IDS;
 
 #define ROWS ->Arg(10'000)->Arg(100'000)->Arg(1'000'000)->Unit(benchmark::kMillisecond)
 BENCHMARK(AvgTouchpoints) ROWS;

@@ -143,6 +143,18 @@ MATRIX = {
         ("a range as goal", f"=FANGAP(50;{F})", ERR),
         ("no goal", "=FANGAP(50)", ERR),
     ],
+    "Japanese and full-width text": [
+        ("an era date as Start", f'=AVGTOUCHPOINTS({A};{B};"令和6年1月1日")', NA),
+        ("an era date before its era as Start", f'=AVGTOUCHPOINTS({A};{B};"令和1年1月1日")', ERR),
+        ("an era date after its era as End", f'=AVGTOUCHPOINTS({A};{B};;"S65.1.1")', ERR),
+        ("month 13 in an era date", f'=AVGTOUCHPOINTS({A};{B};"R6.13.1")', ERR),
+        ("an era name without a date", f'=AVGTOUCHPOINTS({A};{B};"令和")', ERR),
+        ("an unknown era initial", f'=AVGTOUCHPOINTS({A};{B};"X6.4.1")', ERR),
+        ("full-width digits as Start", f'=AVGTOUCHPOINTS({A};{B};"２０２４／２／１")', 1.0),
+        ("a full-width period code", f'=ROWS(TOUCHTREND({A};{B};"ＱＵＡＲＴＥＲ"))', 2.0),
+        ("a full-width unknown code", f'=ROWS(TOUCHTREND({A};{B};"ＷＥＥＫ"))', ERR),
+        ("a title and nothing below", '=WINRATE($Bad.F1:F1;$Bad.F1:F1)', NA),
+    ],
     "AVGTOUCHPOINTSBY": [
         ("valid", f'=AVGTOUCHPOINTSBY({A};{B};{A};"c1")', 2.0),
         ("error cell in the groups", f'=AVGTOUCHPOINTSBY({A};{B};{E};"c1")', ERR),

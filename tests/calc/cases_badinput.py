@@ -144,7 +144,7 @@ MATRIX = {
         ("no goal", "=FANGAP(50)", ERR),
     ],
     "Japanese and full-width text": [
-        ("an era date as Start", f'=AVGTOUCHPOINTS({A};{B};"令和6年1月1日")', NA),
+        ("an era date as Start", f'=AVGTOUCHPOINTS({A};{B};"令和6年1月1日")', 4 / 3),
         ("an era date before its era as Start", f'=AVGTOUCHPOINTS({A};{B};"令和1年1月1日")', ERR),
         ("an era date after its era as End", f'=AVGTOUCHPOINTS({A};{B};;"S65.1.1")', ERR),
         ("month 13 in an era date", f'=AVGTOUCHPOINTS({A};{B};"R6.13.1")', ERR),

@@ -40,18 +40,20 @@ bool take(std::string_view& s, std::string_view token) {
     return true;
 }
 
-std::optional<Day> parse_text_date(std::string_view s) {
-    const std::size_t before = s.size();
-    auto y = take_number(s, 4);
-    if (!y || before - s.size() != 4) return std::nullopt;
+struct MonthDay {
+    int month, day;
+};
+
+// What follows a date's year: 年 month 月 day 日, or month and day after one of `separators`
+// (the same one twice), and nothing else.
+std::optional<MonthDay> take_month_day(std::string_view s, std::string_view separators) {
     std::string_view after_month, after_day;
-    if (take(s, "年")) { // 年 ... 月 ... 日
+    if (take(s, "年")) {
         after_month = "月";
         after_day = "日";
-    } else if (take(s, "-")) {
-        after_month = "-";
-    } else if (take(s, "/")) {
-        after_month = "/";
+    } else if (!s.empty() && separators.find(s[0]) != std::string_view::npos) {
+        after_month = s.substr(0, 1);
+        s.remove_prefix(1);
     } else {
         return std::nullopt;
     }
@@ -59,7 +61,16 @@ std::optional<Day> parse_text_date(std::string_view s) {
     if (!m || !take(s, after_month)) return std::nullopt;
     auto d = take_number(s, 2);
     if (!d || (!after_day.empty() && !take(s, after_day)) || !s.empty()) return std::nullopt;
-    return checked_day(*y, static_cast<unsigned>(*m), static_cast<unsigned>(*d));
+    return MonthDay{*m, *d};
+}
+
+std::optional<Day> parse_text_date(std::string_view s) {
+    const std::size_t before = s.size();
+    auto y = take_number(s, 4);
+    if (!y || before - s.size() != 4) return std::nullopt;
+    auto md = take_month_day(s, "-/");
+    if (!md) return std::nullopt;
+    return checked_day(*y, static_cast<unsigned>(md->month), static_cast<unsigned>(md->day));
 }
 
 // The Japanese eras from Meiji on, as ICU knows them: a new era reaches the add-in with
@@ -142,22 +153,9 @@ std::optional<Day> parse_era_date(std::string_view s) {
     s.remove_prefix(name_end);
     std::optional<int> y = take(s, "元") ? std::optional<int>(1) : take_number(s, 3);
     if (!y) return std::nullopt;
-    std::string_view after_month, after_day;
-    if (take(s, "年")) {
-        after_month = "月";
-        after_day = "日";
-    } else if (take(s, ".")) {
-        after_month = ".";
-    } else if (take(s, "/")) {
-        after_month = "/";
-    } else {
-        return std::nullopt;
-    }
-    auto m = take_number(s, 2);
-    if (!m || !take(s, after_month)) return std::nullopt;
-    auto d = take_number(s, 2);
-    if (!d || (!after_day.empty() && !take(s, after_day)) || !s.empty()) return std::nullopt;
-    auto day = Eras::get().day(era, *y, *m, *d);
+    auto md = take_month_day(s, "./-");
+    if (!md) return std::nullopt;
+    auto day = Eras::get().day(era, *y, md->month, md->day);
     if (!day || *day < -719162 || *day > 2932896) return std::nullopt;
     return day;
 }

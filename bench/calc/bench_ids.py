@@ -22,7 +22,8 @@ SHAPES = [  # name, formula, floor
     ("DISTINCTCUSTOMERS(A)", "=DISTINCTCUSTOMERS({A})", "=NOOPREAD1({A})"),
     ("AVGTOUCHPOINTS(A)", "=AVGTOUCHPOINTS({A})", "=NOOPREAD1({A})"),
     ("TOUCHTREND(A;B)", "=ROWS(TOUCHTREND({A};{B}))", "=NOOPREAD2({A};{B})"),
-    ("DISTINCTCUSTOMERSBY(A;;A), whole table", "=ROWS(DISTINCTCUSTOMERSBY({A};;{A}))", "=NOOPREAD1({A})"),
+    ("AVGTOUCHPOINTSBY(A;B;A;key), a table per customer", '=AVGTOUCHPOINTSBY({A};{B};{A};"C1")',
+     "=NOOPREAD2({A};{B})"),
 ]
 
 

@@ -105,6 +105,17 @@ def sheets():
          f"=ROWS(AVGTOUCHPOINTSBY({W['A']};{W['B']};{W['C']}))", 3.0),
         ("SALESBYPERIODBY: a full-width key", f'=SUM(SALESBYPERIODBY({W["B"]};{W["E"]};{W["A"]};;"ａｂｃ商事"))', 220.0),
         ("a full-width period code", f'=ROWS(SALESBYPERIOD({W["B"]};{W["E"]};"ＱＵＡＲＴＥＲ"))', 2.0),
+        # The same customer typed otherwise as the filter value of every function with filters.
+        ("TOUCHTREND: a full-width customer list", f'=INDEX(TOUCHTREND({W["A"]};{W["B"]};;;;{{"ＡＢＣ商事"}});1;2)', 2.0),
+        ("TOUCHTREND: a full-width filter, June", f'=INDEX(TOUCHTREND({W["A"]};{W["B"]};;;;;{W["A"]};"ｃ００１");1;3)', 1.0),
+        ("WINRATE: a full-width filter", f'=WINRATE({W["D"]};;;;{W["A"]};"ＡＢＣ商事")', 2 / 3),
+        ("WINRATETREND: a half-width filter", f'=INDEX(WINRATETREND({W["D"]};{W["B"]};"year";;;{W["A"]};"ｶﾌﾞｼｷ");1;2)', 0.5),
+        ("SALESBYPERIOD: a full-width filter", f'=SUM(INDEX(SALESBYPERIOD({W["B"]};{W["E"]};;;;{W["A"]};"ＡＢＣ商事");0;2))', 220.0),
+        ("SALESTRENDSTAT: a full-width filter, Apr..Jul", f'=SALESTRENDSTAT({W["B"]};{W["E"]};"n";1;"R6.7.31";{W["A"]};"ａｂｃ商事")', 4.0),
+        ("SALESTREND: one month is too little", f'=SALESTREND({W["B"]};{W["E"]};;;;{W["A"]};"ＡＢＣ商事")', NA),
+        ("TOUCHTRENDBY: a half-width key, May", f'=INDEX(TOUCHTRENDBY({W["A"]};{W["B"]};{W["C"]};;"ｴｲｷﾞｮｳ");1;1)', 1.0),
+        ("WINRATETRENDBY: keys in other widths", f'=INDEX(WINRATETRENDBY({W["D"]};{W["B"]};{W["A"]};"year";{{"ＡＢＣ商事";"カブシキ"}});1;2)', 0.5),
+        ("SALESTRENDBY: a full-width key", f'=SALESTRENDBY({W["B"]};{W["E"]};{W["A"]};"ＡＢＣ商事";1;"R6.7.31")', 12 * -52 / 55),
     ]
 
     # Era dates as data, as Start, End and AsOf; out-of-era dates rejected.
@@ -136,7 +147,12 @@ def sheets():
     ]
     for row, (c, d) in enumerate(bad):
         era[row + 1] = era[row + 1] + [None, c, d]
-    return {"sheets": {"Titled": TITLED, "Wide": wide, "Era": era}, "cases": cases}
+    # SEASONALINDEX needs 24 months: a ledger of 30 with a title row.
+    ledger = [["日付", "金額"]] + [[serial(f"{2022 + (m + 3) // 12}-{(m + 3) % 12 + 1:02d}-15"),
+                                   100.0 + 10 * (m % 12) + m] for m in range(30)]
+    cases.append(("title row skipped, whole columns = rows 2..31: SEASONALINDEX",
+                  "=SEASONALINDEX($Ledger.A:A;$Ledger.B:B;12)-SEASONALINDEX($Ledger.A2:A31;$Ledger.B2:B31;12)", 0.0))
+    return {"sheets": {"Titled": TITLED, "Wide": wide, "Era": era, "Ledger": ledger}, "cases": cases}
 
 
 WIDE = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 ",

@@ -13,6 +13,13 @@ using namespace ca;
 
 namespace {
 
+// "C42" (GCC 12 warns falsely on "C" + std::to_string(42) in optimised builds).
+std::string id(std::string_view prefix, long n) {
+    std::string s(prefix);
+    s += std::to_string(n);
+    return s;
+}
+
 // A log of `rows` rows over three years: customer ids of 2,000 customers, date serials,
 // departments, outcomes and amounts, as cells the add-in would hand over.
 struct Sheet {
@@ -24,14 +31,14 @@ struct Sheet {
         const char* dept_names[] = {"Sales", "Support", "East", "West"};
         const char* outcome_names[] = {"won", "lost", "open", "受注"};
         for (std::size_t i = 0; i < rows; ++i) {
-            customers.push_back(Cell::of("C" + std::to_string(customer(rng))));
+            customers.push_back(Cell::of(id("C", customer(rng))));
             dates.push_back(Cell::of(44652.0 + day(rng))); // from 2022-04-01
             depts.push_back(Cell::of(std::string(dept_names[dept(rng)])));
             outcomes.push_back(Cell::of(std::string(outcome_names[outcome(rng)])));
             amounts.push_back(Cell::of(1000.0 + customer(rng)));
         }
         for (int c = 1; c <= 2500; ++c)
-            list.push_back(Cell::of("C" + std::to_string(c)));
+            list.push_back(Cell::of(id("C", c)));
     }
     Log log() const {
         return {customers, dates, {}, {}, {{depts, Cell::of(std::string("Sales"))}}, {}, list};
@@ -93,11 +100,11 @@ const Column& id_column(std::int64_t ids, bool japanese) {
     auto [it, fresh] = columns.try_emplace({ids, japanese});
     if (fresh) {
         std::mt19937 rng(7);
-        std::uniform_int_distribution<std::int64_t> id(1, ids);
+        std::uniform_int_distribution<std::int64_t> pick(1, ids);
         for (int i = 0; i < 1'000'000; ++i) {
-            std::string n = std::to_string(id(rng));
+            const std::string n = std::to_string(pick(rng));
             if (!japanese) {
-                it->second.push_back(Cell::of("C" + n));
+                it->second.push_back(Cell::of(id("C", std::stol(n))));
                 continue;
             }
             std::string wide = "顧客";

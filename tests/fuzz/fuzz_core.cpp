@@ -43,10 +43,45 @@ class Bytes {
         }
     }
     std::string text() {
-        static const char* words[] = {
-            "2024-04-01", "2024/4/1", "2024年4月1日", "won",     "lost",   "受注",     "fy",
-            "fq13",       "month",    "年度",         "ja",      "linear", "theilsen", "yoy",
-            "cagr",       "mk_p",     "tau",          "partner", "距離",   " A ",      "a"};
+        static const char* words[] = {"2024-04-01",
+                                      "2024/4/1",
+                                      "2024年4月1日",
+                                      "won",
+                                      "lost",
+                                      "受注",
+                                      "fy",
+                                      "fq13",
+                                      "month",
+                                      "年度",
+                                      "ja",
+                                      "linear",
+                                      "theilsen",
+                                      "yoy",
+                                      "cagr",
+                                      "mk_p",
+                                      "tau",
+                                      "partner",
+                                      "距離",
+                                      " A ",
+                                      "a",
+                                      "令和6年4月1日",
+                                      "令和元年5月1日",
+                                      "R06.04.01",
+                                      "H31.5.1",
+                                      "Ｒ６．４．１",
+                                      "ｈ31/4/30",
+                                      "２０２４／４／１",
+                                      "ＡＢＣ商事",
+                                      "abc商事　",
+                                      "ｶﾌﾞｼｷ",
+                                      "カブシキ",
+                                      "Date",
+                                      "日付",
+                                      "受注済み",
+                                      "見送り",
+                                      "ＷＯＮ",
+                                      "明治45年7月29日",
+                                      "令和999年1月1日"};
         const std::uint8_t pick = byte();
         if (pick < 200) return words[pick % (sizeof words / sizeof *words)];
         std::string s;

@@ -23,7 +23,7 @@ struct RandomLog {
         const char* group_names[] = {"East", "east ", "West", "North", ""};
         const char* words[] = {"won", "lost", "open", "受注", "失注", ""};
         for (std::size_t i = 0; i < rows; ++i) {
-            customers.push_back(pick(9) == 0 ? Cell{} : Cell::of("c" + std::to_string(pick(40))));
+            customers.push_back(pick(9) == 0 ? Cell{} : Cell::of(id("c", pick(40))));
             outcomes.push_back(Cell::of(std::string(words[pick(6)])));
             amounts.push_back(pick(10) == 0 ? Cell{} : Cell::of(double(pick(1000) - 100)));
             dates.push_back(pick(15) == 0 ? Cell{} : Cell::of(serial(2023, 1, 1) + pick(900)));
@@ -82,7 +82,7 @@ TEST(GroupsBy, EqualTheScalarWithAFilter) {
         ASSERT_TRUE(avg && distinct && win && trend && yoy);
         for (const Cell& key : probe_keys) {
             const std::vector<Filter> by{{r.groups, key}};
-            const std::string what = "seed " + std::to_string(seed) + " key " + key_text(key);
+            const std::string what = id("seed ", seed) + " key " + key_text(key);
             expect_same(average_touchpoints({r.customers, r.dates, start, end, by, {}}),
                         lay_out(*avg, single(key), {}), what + " avg");
             expect_same(distinct_customers({r.customers, r.dates, start, end, by, {}}),

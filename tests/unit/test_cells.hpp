@@ -23,6 +23,13 @@ inline Column col(std::initializer_list<In> cells) {
     return out;
 }
 
+// "C42": GCC 12 warns falsely (-Wrestrict) on "C" + std::to_string(42) in optimised builds.
+inline std::string id(std::string_view prefix, long n) {
+    std::string s(prefix);
+    s += std::to_string(n);
+    return s;
+}
+
 inline Cell cell(In c) {
     return c.cell;
 }

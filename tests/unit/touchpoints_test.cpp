@@ -120,7 +120,7 @@ TEST(TouchTrend, ManyPeriodsAndCustomers) {
     const int n = 3000;
     for (int i = 0; i < n; ++i) {
         for (int twice = 0; twice < 2; ++twice) { // each customer twice in its own month
-            customers.push_back(Cell::of("C" + std::to_string(i)));
+            customers.push_back(Cell::of(id("C", static_cast<long>(i))));
             dates.push_back(Cell::of(serial(1800 + i / 12, static_cast<unsigned>(i % 12 + 1),
                                             static_cast<unsigned>(1 + twice))));
         }

@@ -99,6 +99,7 @@ def chart(sheet, name, anchor, size, ranges, kind="com.sun.star.chart.LineDiagra
     at = sheet.getCellRangeByName(anchor).Position
     addresses = tuple(sheet.getCellRangeByName(r).getRangeAddress() for r in ranges)
     charts = sheet.getCharts()
+    name = f"{sheet.Name}_{name}"  # chart names are the document's, not the sheet's
     charts.addNewByName(name, Rectangle(at.X, at.Y, size[0], size[1]), addresses, True, True)
     doc = charts.getByName(name).getEmbeddedObject()
     doc.setDiagram(doc.createInstance(kind))
@@ -116,113 +117,163 @@ def chart(sheet, name, anchor, size, ranges, kind="com.sun.star.chart.LineDiagra
     return doc
 
 
-def dashboard(sheet, n_deals, n_touches, n_tenants, n_ledger):
+# Every label of the dashboard, in English and in Japanese; the cells are the same.
+LABELS = {
+    "en": {
+        "title": "Customer analytics dashboard",
+        "period": "Deals: maven-crm, 2016-10 to 2017-12 (figures for 2017). Touches and tenants: "
+                  "saas-crm. Ledger: generated, 2022-04 to 2025-03.",
+        "offices": "Touchpoints and win rate per office, 2017",
+        "office_heads": ["Office", "Touches per account", "Win rate", "Change H2 - H1", "Diagnosis",
+                         "Accounts"],
+        "touch_target": "Touch target", "win_target": "Win-rate target",
+        "monthly": "Monthly trend, all offices",
+        "monthly_heads": ["Month", "Touches per account", "Touches", "Month", "Win rate", "Decided"],
+        "sales": "Sales by month (generated ledger, 3 tenants)",
+        "sales_heads": ["Month", "Sales"],
+        "stats": ["Growth per year (linear)", "Year over year", "p of the slope", "Mann-Kendall p"],
+        "season_heads": ["Month", "Seasonal index"],
+        "fans": "Fans: saas-crm tenants",
+        "fan_heads": ["Tenant", "Rating 1-5", "Troubles", "Growth", "Open issues", "Fan score",
+                      "Level", "Goal", "Gap", "Churned"],
+        "all_tenants": "Touches per tenant, every tenant counted",
+        "by_office": "Touches per account by office (TOUCHTRENDBY)",
+        "win_by_office": "Win rate by office (WINRATETRENDBY)",
+        "chart_trend": "Touches per account and win rate",
+        "chart_sales": "Sales by month",
+        "chart_season": "Seasonal index",
+        "chart_fans": "Fan score",
+        "chart_touches_office": "Touches per account by office",
+        "chart_win_office": "Win rate by office",
+        "month": "YYYY-MM",
+        "lang": "",
+    },
+    "ja": {
+        "title": "顧客分析ダッシュボード",
+        "period": "商談：maven-crm（2016年10月～2017年12月、数値は2017年）。接点・テナント：saas-crm。"
+                  "売上台帳：生成データ（2022年4月～2025年3月）。",
+        "offices": "部門別 顧客平均接点回数と受注率（2017年）",
+        "office_heads": ["部門", "顧客平均接点回数", "受注率", "受注率の変化（下期－上期）", "診断", "顧客数"],
+        "touch_target": "接点目標", "win_target": "受注率目標",
+        "monthly": "月次推移（全部門）",
+        "monthly_heads": ["月", "顧客平均接点回数", "接点数", "月", "受注率", "決着数"],
+        "sales": "月次売上（生成した台帳、3テナント）",
+        "sales_heads": ["月", "売上"],
+        "stats": ["年成長率（線形）", "前年比", "傾きのp値", "Mann-Kendall p値"],
+        "season_heads": ["月", "季節指数"],
+        "fans": "ファン度：saas-crm のテナント",
+        "fan_heads": ["テナント", "評価 1～5", "トラブル", "成長率", "未解決課題", "ファン度",
+                      "段階", "目標", "差", "解約"],
+        "all_tenants": "テナントあたり接点回数（全テナント）",
+        "by_office": "部門別 顧客平均接点回数（TOUCHTRENDBY）",
+        "win_by_office": "部門別 受注率（WINRATETRENDBY）",
+        "chart_trend": "顧客平均接点回数と受注率",
+        "chart_sales": "月次売上",
+        "chart_season": "季節指数",
+        "chart_fans": "ファン度",
+        "chart_touches_office": "部門別 顧客平均接点回数",
+        "chart_win_office": "部門別 受注率",
+        "month": 'YYYY"年"M"月"',
+        "lang": ';"ja"',
+    },
+}
+GOALS = {"en": ["partner", "grow", "distance"], "ja": ["長期", "拡大", "距離"]}
+
+
+def heads(sheet, row, first_col, texts):
+    for i, text in enumerate(texts):
+        put(sheet, f"{chr(ord(first_col) + i)}{row}", text)
+
+
+def dashboard(sheet, lang, n_deals, n_touches, n_tenants, n_ledger):
+    L = LABELS[lang]
     D = lambda col: f"$Deals.{col}2:{col}{n_deals}"  # noqa: E731
     T = lambda col: f"$Touches.{col}2:{col}{n_touches}"  # noqa: E731
     G = lambda col: f"$Ledger.{col}2:{col}{n_ledger}"  # noqa: E731
     tenants = f"$Tenants.A2:A{n_tenants}"
 
-    put(sheet, "A1", "Customer analytics / 顧客分析ダッシュボード")
-    put(sheet, "A2", "Touchpoints and win rate per office (maven-crm, 2017) / 部門別 接点回数と受注率")
-    for col, text in zip("ABCDEFG", ["Office / 部門", "Touches per account / 顧客平均接点回数",
-                                     "Win rate / 受注率", "Win-rate change H2-H1 / 受注率変化",
-                                     "Diagnosis", "診断", "Customers / 顧客数"]):
-        put(sheet, f"{col}3", text)
-    put(sheet, "I3", "Touch target / 接点目標")
-    put(sheet, "I4", 30)
-    put(sheet, "J3", "Win target / 受注率目標")
-    put(sheet, "J4", 0.62)
+    put(sheet, "A1", L["title"])
+    put(sheet, "A2", L["period"])
+    put(sheet, "A3", L["offices"])
+    heads(sheet, 4, "A", L["office_heads"])
+    put(sheet, "H4", L["touch_target"])
+    put(sheet, "H5", 30)
+    put(sheet, "I4", L["win_target"])
+    put(sheet, "I5", 0.62)
     for i, office in enumerate(["Central", "East", "West"]):
-        r = 4 + i
-        put(sheet, f"A{r}", office)
+        r = 5 + i
         # BY functions filled down the office list: the deal list is read once.
         y2017, h1, h2 = ('"2017-01-01";"2017-12-31"', '"2017-01-01";"2017-06-30"',
                          '"2017-07-01";"2017-12-31"')
+        put(sheet, f"A{r}", office)
         put(sheet, f"B{r}", f'=AVGTOUCHPOINTSBY({D("A")};{D("E")};{D("B")};A{r};{y2017})')
         put(sheet, f"C{r}", f'=WINRATEBY({D("D")};{D("F")};{D("B")};A{r};{y2017})')
         put(sheet, f"D{r}", f'=WINRATEBY({D("D")};{D("F")};{D("B")};A{r};{h2})'
                             f'-WINRATEBY({D("D")};{D("F")};{D("B")};A{r};{h1})')
-        put(sheet, f"E{r}", f"=TOUCHWINDIAG(B{r};C{r};$I$4;$J$4;D{r})")
-        put(sheet, f"F{r}", f'=TOUCHWINDIAG(B{r};C{r};$I$4;$J$4;D{r};"ja")')
-        put(sheet, f"G{r}", f'=DISTINCTCUSTOMERSBY({D("A")};{D("E")};{D("B")};A{r};{y2017})')
+        put(sheet, f"E{r}", f"=TOUCHWINDIAG(B{r};C{r};$H$5;$I$5;D{r}{L['lang']})")
+        put(sheet, f"F{r}", f'=DISTINCTCUSTOMERSBY({D("A")};{D("E")};{D("B")};A{r};{y2017})')
 
-    put(sheet, "A9", "Monthly trend, all offices / 月次推移")
-    for col, text in zip("ABCDEF", ["Month / 月", "Touches per account", "Touches / 接点数",
-                                    "Month / 月", "Win rate / 受注率", "Decided / 決着数"]):
-        put(sheet, f"{col}10", text)
-    array(sheet, "A11:C20", f'=TOUCHTREND({D("A")};{D("E")};"month";"2017-03-01";"2017-12-31")')
-    array(sheet, "D11:F20", f'=WINRATETREND({D("D")};{D("F")};"month";"2017-03-01";"2017-12-31")')
+    put(sheet, "A10", L["monthly"])
+    heads(sheet, 11, "A", L["monthly_heads"])
+    array(sheet, "A12:C21", f'=TOUCHTREND({D("A")};{D("E")};"month";"2017-03-01";"2017-12-31")')
+    array(sheet, "D12:F21", f'=WINRATETREND({D("D")};{D("F")};"month";"2017-03-01";"2017-12-31")')
 
-    put(sheet, "A23", "Sales ledger by month (generated, 3 tenants) / 月次売上")
-    put(sheet, "A24", "Month / 月")
-    put(sheet, "B24", "Sales / 売上")
-    array(sheet, "A25:B60", f'=SALESBYPERIOD({G("A")};{G("D")};"month")')
-    put(sheet, "D24", "Growth per year (linear) / 年成長率")
-    put(sheet, "E24", f'=SALESTREND({G("A")};{G("D")};3)')
-    put(sheet, "D25", "Year over year / 前年比")
-    put(sheet, "E25", f'=SALESTREND({G("A")};{G("D")};2;;"yoy")')
-    put(sheet, "D26", "p of the slope / 傾きのp値")
-    put(sheet, "E26", f'=SALESTRENDSTAT({G("A")};{G("D")};"p";3)')
-    put(sheet, "D27", "Mann-Kendall p")
-    put(sheet, "E27", f'=SALESTRENDSTAT({G("A")};{G("D")};"mk_p";3)')
-    put(sheet, "D29", "Month / 月")
-    put(sheet, "E29", "Seasonal index / 季節指数")
-    array(sheet, "D30:E41", f'=SEASONALINDEX({G("A")};{G("D")})')
+    put(sheet, "A24", L["sales"])
+    heads(sheet, 25, "A", L["sales_heads"])
+    array(sheet, "A26:B61", f'=SALESBYPERIOD({G("A")};{G("D")};"month")')
+    for i, (text, formula) in enumerate(zip(L["stats"], [
+            f'=SALESTREND({G("A")};{G("D")};3)', f'=SALESTREND({G("A")};{G("D")};2;;"yoy")',
+            f'=SALESTRENDSTAT({G("A")};{G("D")};"p";3)', f'=SALESTRENDSTAT({G("A")};{G("D")};"mk_p";3)'])):
+        put(sheet, f"D{26 + i}", text)
+        put(sheet, f"F{26 + i}", formula)
+    heads(sheet, 31, "E", L["season_heads"])
+    array(sheet, "E32:F43", f'=SEASONALINDEX({G("A")};{G("D")})')
 
-    put(sheet, "A63", "Fans / ファン度 (saas-crm tenants)")
-    heads = ["Tenant", "Rating 1-5 (positive share)", "Troubles (negative)", "Growth / 成長率",
-             "Open issues (no response)", "Fan score", "Level", "レベル", "Goal / 目標", "Gap / 差",
-             "Churned / 解約"]
+    put(sheet, "A64", L["fans"])
+    heads(sheet, 65, "A", L["fan_heads"])
     churn = pd.read_csv(os.path.join(DATA, "saas-crm", "subscriptions.csv")).set_index("tenant_id")["churn_date"]
-    for col, text in zip("ABCDEFGHIJK", heads):
-        put(sheet, f"{col}64", text)
-    goals = ["partner", "grow", "distance"]
     for i, tenant in enumerate(FAN_TENANTS):
-        r = 65 + i
+        r = 66 + i
         put(sheet, f"A{r}", tenant)
         # How the customer rates us, from the share of positive activity outcomes.
         put(sheet, f"B{r}", f'=1+4*COUNTIFS({T("A")};A{r};{T("D")};"positive")/COUNTIFS({T("A")};A{r})')
         put(sheet, f"C{r}", f'=COUNTIFS({T("A")};A{r};{T("D")};"negative")')
-        # As of the ledger's end, so that the months after a churn count as zero sales.
         # Filled down the tenants: every tenant over one window ending with the ledger's
         # last date, so that the months after a churn count as zero sales.
         put(sheet, f"D{r}", f'=SALESTRENDBY({G("A")};{G("D")};{G("B")};A{r})')
         put(sheet, f"E{r}", f'=COUNTIFS({T("A")};A{r};{T("D")};"no_response")')
         put(sheet, f"F{r}", f"=FANSCORE(B{r};C{r};D{r};E{r})")
-        put(sheet, f"G{r}", f"=FANLEVEL(F{r})")
-        put(sheet, f"H{r}", f'=FANLEVEL(F{r};"ja")')
-        put(sheet, f"I{r}", goals[i])
-        put(sheet, f"J{r}", f"=FANGAP(F{r};I{r})")
-        put(sheet, f"K{r}", churn[tenant] if isinstance(churn[tenant], str) else "-")
-    put(sheet, "A69", "Average touchpoints per tenant, all tenants counted / 全テナント平均接点回数")
-    put(sheet, "F69", f"=AVGTOUCHPOINTS({T('A')};;;;{tenants})")
+        put(sheet, f"G{r}", f"=FANLEVEL(F{r}{L['lang']})")
+        put(sheet, f"H{r}", GOALS[lang][i])
+        put(sheet, f"I{r}", f"=FANGAP(F{r};H{r})")
+        put(sheet, f"J{r}", churn[tenant] if isinstance(churn[tenant], str) else "-")
+    put(sheet, "A70", L["all_tenants"])
+    put(sheet, "F70", f"=AVGTOUCHPOINTS({T('A')};;;;{tenants})")
 
-    put(sheet, "A71", "Per office by month / 部門別 月次の接点回数 (TOUCHTRENDBY)")
-    put(sheet, "F71", "Win rate / 受注率 (WINRATETRENDBY)")
+    put(sheet, "A72", L["by_office"])
+    put(sheet, "F72", L["win_by_office"])
     window = '"month";;"2017-03-01";"2017-12-31"'
-    array(sheet, "A72:D82", f'=TOUCHTRENDBY({D("A")};{D("E")};{D("B")};{window})')
-    array(sheet, "F72:I82", f'=WINRATETRENDBY({D("D")};{D("F")};{D("B")};{window})')
+    array(sheet, "A73:D83", f'=TOUCHTRENDBY({D("A")};{D("E")};{D("B")};{window})')
+    array(sheet, "F73:I83", f'=WINRATETRENDBY({D("D")};{D("F")};{D("B")};{window})')
 
-    # Straight from the TOUCHTREND and WINRATETREND arrays.
-    chart(sheet, "trend", "L2", (16000, 8000), ["A10:B20", "E10:E20"], secondary=1,
-          title="Touches per account vs win rate / 接点回数と受注率")
-    chart(sheet, "sales", "G23", (16000, 7500), ["A24:B60"], title="Sales by month / 月次売上",
+    formats(sheet, L)
+    # Charts after the column widths are set, beside or below their tables.
+    chart(sheet, "trend", "K3", (15000, 8500), ["A11:B21", "E11:E21"], secondary=1,
+          title=L["chart_trend"])
+    chart(sheet, "sales", "H24", (14000, 8000), ["A25:B61"], title=L["chart_sales"],
           trend_line=True)
-    chart(sheet, "season", "G43", (12000, 7000), ["D29:E41"],
-          kind="com.sun.star.chart.BarDiagram", title="Seasonal index / 季節指数")
-    chart(sheet, "fans", "L63", (11000, 6000), ["A64:A67", "F64:F67"],
-          kind="com.sun.star.chart.BarDiagram", title="Fan score / ファン度")
-    formats(sheet)
-    # One line per office, series names from the matrices' header rows (placed after the
-    # column widths are set, so that they sit below the tables).
-    chart(sheet, "touches_by_office", "A85", (12500, 6500), ["A72:D82"],
-          title="Touches per account by office / 部門別 顧客平均接点回数", legend=True)
-    chart(sheet, "winrate_by_office", "G85", (12500, 6500), ["F72:I82"],
-          title="Win rate by office / 部門別 受注率", legend=True)
+    chart(sheet, "season", "H45", (11000, 6500), ["E31:F43"],
+          kind="com.sun.star.chart.BarDiagram", title=L["chart_season"])
+    chart(sheet, "fans", "L64", (10000, 6500), ["A65:A68", "F65:F68"],
+          kind="com.sun.star.chart.BarDiagram", title=L["chart_fans"])
+    chart(sheet, "touches_by_office", "A86", (13000, 7000), ["A73:D83"],
+          title=L["chart_touches_office"], legend=True)
+    chart(sheet, "winrate_by_office", "F86", (13000, 7000), ["F73:I83"],
+          title=L["chart_win_office"], legend=True)
 
 
-def formats(sheet):
-    """Dates as months, rates as percentages, so that the dashboard reads at a glance."""
+def formats(sheet, L):
+    """Dates as months, rates as percentages, readable headers, one landscape page wide."""
     from com.sun.star.lang import Locale
     doc_formats = XDOC.getNumberFormats()
     locale = Locale("en", "US", "")
@@ -231,20 +282,46 @@ def formats(sheet):
         k = doc_formats.queryKey(code, locale, False)
         return k if k != -1 else doc_formats.addNew(code, locale)
 
-    for ref, code in [("A11:A20", "YYYY-MM"), ("D11:D20", "YYYY-MM"), ("A25:A60", "YYYY-MM"),
-                      ("C4:D6", "0.0%"), ("E11:E20", "0.0%"), ("B4:B6", "0.00"),
-                      ("B11:B20", "0.00"), ("B25:B60", "#,##0"), ("C11:C20", "0"),
-                      ("F11:F20", "0"), ("G4:G6", "0"), ("E24:E25", "0.0%"),
-                      ("E26:E27", "0.0000"), ("E30:E41", "0.000"), ("B65:F67", "0.00"),
-                      ("J65:J67", "0.0"), ("F69", "0.00"), ("A73:A82", "YYYY-MM"),
-                      ("B73:D82", "0.00"), ("F73:F82", "YYYY-MM"), ("G73:I82", "0.0%")]:
+    month = L["month"]
+    for ref, code in [("A12:A21", month), ("D12:D21", month), ("A26:A61", month),
+                      ("C5:D7", "0.0%"), ("E12:E21", "0.0%"), ("B5:B7", "0.00"),
+                      ("B12:B21", "0.00"), ("B26:B61", "#,##0"), ("C12:C21", "0"),
+                      ("F12:F21", "0"), ("F5:F7", "0"), ("I5", "0%"), ("F26:F27", "0.0%"),
+                      ("F28:F29", "0.0000"), ("F32:F43", "0.000"), ("B66:F68", "0.00"),
+                      ("D66:D68", "0.0%"), ("I66:I68", "0.0"), ("F70", "0.00"),
+                      ("A74:A83", month), ("B74:D83", "0.00"), ("F74:F83", month),
+                      ("G74:I83", "0.0%")]:
         sheet.getCellRangeByName(ref).NumberFormat = key(code)
+    def bold(cells, size=None):
+        for weight in ("CharWeight", "CharWeightAsian"):
+            setattr(cells, weight, 150.0)
+        if size:
+            cells.CharHeight = cells.CharHeightAsian = size
+
+    for ref in ("A4:I4", "A11:F11", "A25:B25", "A65:J65"):  # headers over two lines
+        header = sheet.getCellRangeByName(ref)
+        header.IsTextWrapped = True
+        header.VertJustify = 1  # top
+        bold(header)
+    # One row height in both languages (a Japanese font is taller), so that both
+    # dashboards break into the same two pages.
+    rows = sheet.getRows()
+    for row in range(100):
+        rows.getByIndex(row).Height = 430
+    rows.getByIndex(0).Height = 750
+    for row in (4, 11, 25, 65):
+        rows.getByIndex(row - 1).Height = 1000
+    bold(sheet.getCellRangeByName("E31:F31"))  # inside the sales list: one line
+    bold(sheet.getCellRangeByName("A1"), 16.0)
+    for ref in ("A3", "A10", "A24", "A64", "A72", "F72"):
+        bold(sheet.getCellRangeByName(ref))
+    widths = [2700, 2500, 2300, 2700, 3600, 2300, 2300, 2300, 2300, 2300]
+    for col, width in enumerate(widths):
+        sheet.getColumns().getByIndex(col).Width = width
     style = XDOC.StyleFamilies.getByName("PageStyles").getByName(sheet.PageStyle)
     style.IsLandscape, style.Width, style.Height = True, 29700, 21000
-    style.ScaleToPagesX, style.ScaleToPagesY = 1, 1
-    sheet.getColumns().getByIndex(0).Width = 3800
-    for col in range(1, 10):
-        sheet.getColumns().getByIndex(col).Width = 2900
+    style.ScaleToPagesX, style.ScaleToPagesY = 1, 0  # as wide as a page, two pages high
+    sheet.getRows().getByIndex(62).IsStartOfNewPage = True  # the fans on page 2
 
 
 def main():
@@ -260,10 +337,18 @@ def main():
             sheets.insertNewByName(name, i + 1)
             counts[name] = fill(sheets.getByName(name), rows)
         sheets.getByIndex(0).setName("Dashboard")
+        sheets.insertNewByName("ダッシュボード", 1)
         global XDOC
         XDOC = doc
-        dashboard(sheets.getByName("Dashboard"), counts["Deals"], counts["Touches"],
-                  counts["Tenants"], counts["Ledger"])
+        for name, lang in (("Dashboard", "en"), ("ダッシュボード", "ja")):
+            sheet = sheets.getByName(name)
+            # A page style of its own per sheet, so that each prints as its own page.
+            styles = doc.StyleFamilies.getByName("PageStyles")
+            if not styles.hasByName(name):
+                styles.insertByName(name, doc.createInstance("com.sun.star.style.PageStyle"))
+            sheet.PageStyle = name
+            dashboard(sheet, lang, counts["Deals"], counts["Touches"], counts["Tenants"],
+                      counts["Ledger"])
         doc.calculateAll()
         store(doc, OUT, "calc8")
         doc.close(True)

@@ -26,39 +26,40 @@ def text(sheet, ref):
 
 def print_figures(sheet):
     print("Touchpoints and win rate per office, 2017 (maven-crm)")
-    print(f"  {'office':8} {'touches/acct':>12} {'win rate':>9} {'change':>8}  diagnosis / 診断")
-    for r in range(4, 7):
+    print(f"  {'office':8} {'touches/acct':>12} {'win rate':>9} {'change':>8}  diagnosis")
+    for r in range(5, 8):
         c = lambda col: sheet.getCellRangeByName(f"{col}{r}")  # noqa: E731
         print(f"  {c('A').getString():8} {c('B').getValue():12.3f} {c('C').getValue():9.3f} "
-              f"{c('D').getValue():+8.3f}  {c('E').getString()} / {c('F').getString()}")
+              f"{c('D').getValue():+8.3f}  {c('E').getString()}")
     print("Monthly trend (first and last months)")
-    for r in (11, 12, 19, 20):
+    for r in (12, 13, 20, 21):
         month = sheet.getCellRangeByName(f"A{r}").getString()
         print(f"  {month}: touches/account {sheet.getCellRangeByName(f'B{r}').getValue():.3f},"
               f" win rate {sheet.getCellRangeByName(f'E{r}').getString()}")
     print("Sales ledger (generated, 3 tenants, Apr 2022 - Mar 2025)")
-    for r in range(24, 28):
-        print(f"  {text(sheet, f'D{r}'):40} {sheet.getCellRangeByName(f'E{r}').getValue():.6g}")
-    season = [f"{sheet.getCellRangeByName(f'E{r}').getValue():.2f}" for r in range(30, 42)]
+    for r in range(26, 30):
+        print(f"  {text(sheet, f'D{r}'):40} {sheet.getCellRangeByName(f'F{r}').getValue():.6g}")
+    season = [f"{sheet.getCellRangeByName(f'F{r}').getValue():.2f}" for r in range(32, 44)]
     print(f"  seasonal index Jan..Dec: {' '.join(season)}")
-    print("Fans / ファン度")
-    for r in range(65, 68):
-        cells = [text(sheet, f"{col}{r}") for col in "ABCDEFGHIJK"]
+    print("Fans")
+    for r in range(66, 69):
+        cells = [text(sheet, f"{col}{r}") for col in "ABCDEFGHIJ"]
         print("  " + " | ".join(cells))
-    print(f"Average touchpoints per tenant, zero-touch tenants counted: {text(sheet, 'F69')}")
+    print(f"Average touchpoints per tenant, zero-touch tenants counted: {text(sheet, 'F70')}")
     print("Per office, December 2017 (TOUCHTRENDBY, WINRATETRENDBY): " + ", ".join(
-        f"{text(sheet, f'{t}72')} {text(sheet, f'{t}82')} touches/account, {text(sheet, f'{w}82')} won"
+        f"{text(sheet, f'{t}73')} {text(sheet, f'{t}83')} touches/account, {text(sheet, f'{w}83')} won"
         for t, w in ("BG", "CH", "DI")))
 
 
-def export(doc, sheet, out_dir):
+def export(doc, sheet, out_dir, stem):
+    """The dashboard sheet as a PDF and its pages as PNG images."""
     os.makedirs(out_dir, exist_ok=True)
-    pdf = os.path.join(out_dir, "dashboard.pdf")
-    selection = sheet.getCellRangeByName("A1:V98")
+    pdf = os.path.join(out_dir, f"{stem}.pdf")
+    selection = sheet.getCellRangeByName("A1:T100")
     filter_data = uno.Any("[]com.sun.star.beans.PropertyValue", (prop("Selection", selection),))
     doc.storeToURL(url(pdf), (prop("FilterName", "calc_pdf_Export"), prop("FilterData", filter_data)))
-    subprocess.run(["pdftoppm", "-png", "-r", "110", pdf, os.path.join(out_dir, "dashboard")], check=True)
-    pngs = sorted(f for f in os.listdir(out_dir) if f.endswith(".png"))
+    subprocess.run(["pdftoppm", "-png", "-r", "110", pdf, os.path.join(out_dir, stem)], check=True)
+    pngs = sorted(f for f in os.listdir(out_dir) if f.startswith(stem) and f.endswith(".png"))
     print(f"Exported {pdf} and {len(pngs)} PNG pages: {', '.join(pngs)}")
 
 
@@ -70,7 +71,8 @@ def main():
         doc.calculateAll()
         sheet = doc.Sheets.getByName("Dashboard")
         print_figures(sheet)
-        export(doc, sheet, out_dir)
+        export(doc, sheet, out_dir, "dashboard")
+        export(doc, doc.Sheets.getByName("ダッシュボード"), out_dir, "dashboard-ja")
         doc.close(True)
     if os.environ.get("DISPLAY") and not os.environ.get("CA_NO_GUI"):
         subprocess.Popen(["soffice", "--calc", WORKBOOK])

@@ -55,20 +55,28 @@ class Checker:
             self.failures.append(f"{ref} {what}: workbook {got!r}, reference {expected!r}")
 
 
-def check(doc):
-    sheet = doc.Sheets.getByName("Dashboard")
+# The Japanese answers of TOUCHWINDIAG and FANLEVEL on the Japanese dashboard.
+JA = {"keep": "継続", "review strategy": "戦略見直し", "increase contact": "接点強化",
+      "efficient": "効率良好", "fan": "ファン", "supporter": "支持者", "neutral": "中立",
+      "at risk": "要注意"}
+
+
+def check(doc, name, lang):
+    """Every figure of one dashboard; both dashboards have the same cells."""
+    sheet = doc.Sheets.getByName(name)
     c = Checker(sheet)
+    say = (lambda t: JA[t]) if lang == "ja" else (lambda t: t)  # noqa: E731
     deals, ledger, touches = frame(doc, "Deals"), frame(doc, "Ledger"), frame(doc, "Touches")
     tenants = frame(doc, "Tenants")
     deals["Engaged"], deals["Closed"] = date(deals["Engaged"]), date(deals["Closed"])
     y2017 = lambda s: (s >= "2017-01-01") & (s <= "2017-12-31")  # noqa: E731
-    touch_target, win_target = sheet.getCellRangeByName("I4").getValue(), sheet.getCellRangeByName("J4").getValue()
+    touch_target, win_target = sheet.getCellRangeByName("H5").getValue(), sheet.getCellRangeByName("I5").getValue()
 
     def rate(d):
         won, lost = (d["Stage"] == "Won").sum(), (d["Stage"] == "Lost").sum()
         return won / (won + lost)
 
-    for r, office in zip((4, 5, 6), ("Central", "East", "West")):
+    for r, office in zip((5, 6, 7), ("Central", "East", "West")):
         d = deals[deals["Office"] == office]
         engaged = d[y2017(d["Engaged"]) & d["Account"].notna()]
         avg = len(engaged) / engaged["Account"].nunique()
@@ -81,14 +89,14 @@ def check(doc):
         c.num(f"D{r}", h2 - h1, f"{office} win-rate change")
         diag = ("review strategy" if h2 - h1 < 0 else "keep") if avg >= touch_target else \
             ("increase contact" if win < win_target else "efficient")
-        c.text(f"E{r}", diag, f"{office} diagnosis")
-        c.num(f"G{r}", float(engaged["Account"].nunique()), f"{office} customers")
+        c.text(f"E{r}", say(diag), f"{office} diagnosis")
+        c.num(f"F{r}", float(engaged["Account"].nunique()), f"{office} customers")
 
     months = pd.period_range("2017-03", "2017-12", freq="M")
     engaged = deals[deals["Account"].notna() & (deals["Engaged"] >= "2017-03-01") & (deals["Engaged"] <= "2017-12-31")]
     closed = deals[deals["Closed"].notna()]
     for i, m in enumerate(months):
-        r = 11 + i
+        r = 12 + i
         e = engaged[engaged["Engaged"].dt.to_period("M") == m]
         c.num(f"B{r}", len(e) / e["Account"].nunique(), f"{m} touches per account")
         c.num(f"C{r}", float(len(e)), f"{m} touches")
@@ -101,26 +109,26 @@ def check(doc):
         k = closed[closed["Office"] == office]
         for j, m in enumerate(months):
             em = e[e["Engaged"].dt.to_period("M") == m]
-            c.num(f"{'BCD'[i]}{73 + j}", len(em) / em["Account"].nunique(), f"{office} {m} touches per account")
-            c.num(f"{'GHI'[i]}{73 + j}", rate(k[k["Closed"].dt.to_period("M") == m]), f"{office} {m} win rate")
-        c.text(f"{'BCD'[i]}72", office, "TOUCHTRENDBY header")
-        c.text(f"{'GHI'[i]}72", office, "WINRATETRENDBY header")
+            c.num(f"{'BCD'[i]}{74 + j}", len(em) / em["Account"].nunique(), f"{office} {m} touches per account")
+            c.num(f"{'GHI'[i]}{74 + j}", rate(k[k["Closed"].dt.to_period("M") == m]), f"{office} {m} win rate")
+        c.text(f"{'BCD'[i]}73", office, "TOUCHTRENDBY header")
+        c.text(f"{'GHI'[i]}73", office, "WINRATETRENDBY header")
 
     ledger["Date"] = date(ledger["Date"])
     monthly = ledger.groupby(ledger["Date"].dt.to_period("M"))["Amount"].sum()
     for i, total in enumerate(monthly.values):
-        c.num(f"B{25 + i}", float(total), f"sales {monthly.index[i]}")
+        c.num(f"B{26 + i}", float(total), f"sales {monthly.index[i]}")
     y = monthly.values[-36:].astype(float)
     slope = np.polyfit(np.arange(1, len(y) + 1), y, 1)[0]
-    c.num("E24", 12 * slope / y.mean(), "SALESTREND linear")
-    c.num("E25", (y[-12:].sum() - y[-24:-12].sum()) / abs(y[-24:-12].sum()), "SALESTREND yoy")
+    c.num("F26", 12 * slope / y.mean(), "SALESTREND linear")
+    c.num("F27", (y[-12:].sum() - y[-24:-12].sum()) / abs(y[-24:-12].sum()), "SALESTREND yoy")
     seasonal = seasonal_decompose(pd.Series(y, index=monthly.index[-36:].to_timestamp()),
                                   model="multiplicative", period=12).seasonal
     by_month = {ts.month: v for ts, v in seasonal.iloc[:12].items()}
     for m in range(1, 13):
-        c.num(f"E{29 + m}", by_month[m], f"seasonal index {m}")
+        c.num(f"F{31 + m}", by_month[m], f"seasonal index {m}")
 
-    for r in (65, 66, 67):
+    for r in (66, 67, 68):
         tenant = sheet.getCellRangeByName(f"A{r}").getString()
         t = touches[touches["Tenant"] == tenant]
         rating = 1 + 4 * (t["Outcome"] == "positive").sum() / len(t)
@@ -138,12 +146,13 @@ def check(doc):
         score = sum(parts) / 4
         c.num(f"F{r}", score, f"{tenant} fan score")
         level = "fan" if score >= 80 else "supporter" if score >= 60 else "neutral" if score >= 40 else "at risk"
-        c.text(f"G{r}", level, f"{tenant} level")
-        goal = {"partner": 80, "grow": 60, "maintain": 40, "distance": 0}[sheet.getCellRangeByName(f"I{r}").getString()]
-        c.num(f"J{r}", goal - score, f"{tenant} gap")
+        c.text(f"G{r}", say(level), f"{tenant} level")
+        goal = {"partner": 80, "grow": 60, "maintain": 40, "distance": 0, "長期": 80, "拡大": 60, "維持": 40,
+                "距離": 0}[sheet.getCellRangeByName(f"H{r}").getString()]
+        c.num(f"I{r}", goal - score, f"{tenant} gap")
 
     listed = touches["Tenant"].isin(tenants["Tenant"]).sum()
-    c.num("F69", listed / tenants["Tenant"].nunique(), "touches per tenant, all tenants")
+    c.num("F70", listed / tenants["Tenant"].nunique(), "touches per tenant, all tenants")
     return c
 
 
@@ -151,12 +160,15 @@ def main():
     with Office(sys.argv[1]) as office:
         doc = office.load(WORKBOOK)
         doc.calculateAll()
-        c = check(doc)
+        checks = [check(doc, name, lang) for name, lang in (("Dashboard", "en"), ("ダッシュボード", "ja"))]
         doc.close(True)
-    for f in c.failures:
+    failures = [f for c in checks for f in c.failures]
+    count = sum(c.count for c in checks)
+    for f in failures:
         print(f)
-    print(f"example workbook: {c.count - len(c.failures)}/{c.count} dashboard figures match pandas/numpy/statsmodels")
-    return 1 if c.failures or c.count == 0 else 0
+    print(f"example workbook: {count - len(failures)}/{count} figures of both dashboards (en, ja) "
+          "match pandas/numpy/statsmodels")
+    return 1 if failures or count == 0 else 0
 
 
 if __name__ == "__main__":

@@ -266,9 +266,9 @@ def dashboard(sheet, lang, n_deals, n_touches, n_tenants, n_ledger):
           kind="com.sun.star.chart.BarDiagram", title=L["chart_season"])
     chart(sheet, "fans", "L64", (10000, 6500), ["A65:A68", "F65:F68"],
           kind="com.sun.star.chart.BarDiagram", title=L["chart_fans"])
-    chart(sheet, "touches_by_office", "A86", (13000, 7000), ["A73:D83"],
+    chart(sheet, "touches_by_office", "A86", (14500, 8500), ["A73:D83"],
           title=L["chart_touches_office"], legend=True)
-    chart(sheet, "winrate_by_office", "F86", (13000, 7000), ["F73:I83"],
+    chart(sheet, "winrate_by_office", "G86", (14500, 8500), ["F73:I83"],
           title=L["chart_win_office"], legend=True)
 
 
@@ -306,12 +306,14 @@ def formats(sheet, L):
     # One row height in both languages (a Japanese font is taller), so that both
     # dashboards break into the same two pages.
     rows = sheet.getRows()
-    for row in range(100):
+    for row in range(110):
         rows.getByIndex(row).Height = 430
     rows.getByIndex(0).Height = 750
     for row in (4, 11, 25, 65):
         rows.getByIndex(row - 1).Height = 1000
     bold(sheet.getCellRangeByName("E31:F31"))  # inside the sales list: one line
+    for ref in ("E4:E7", "J65:J68"):  # text apart from the number on its left
+        sheet.getCellRangeByName(ref).ParaIndent = 200
     bold(sheet.getCellRangeByName("A1"), 16.0)
     for ref in ("A3", "A10", "A24", "A64", "A72", "F72"):
         bold(sheet.getCellRangeByName(ref))
@@ -322,6 +324,7 @@ def formats(sheet, L):
     style.IsLandscape, style.Width, style.Height = True, 29700, 21000
     style.ScaleToPagesX, style.ScaleToPagesY = 1, 0  # as wide as a page, two pages high
     sheet.getRows().getByIndex(62).IsStartOfNewPage = True  # the fans on page 2
+    sheet.setPrintAreas((sheet.getCellRangeByName("A1:T110").getRangeAddress(),))
 
 
 def main():

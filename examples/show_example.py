@@ -55,10 +55,10 @@ def export(doc, sheet, out_dir, stem):
     """The dashboard sheet as a PDF and its pages as PNG images."""
     os.makedirs(out_dir, exist_ok=True)
     pdf = os.path.join(out_dir, f"{stem}.pdf")
-    selection = sheet.getCellRangeByName("A1:T100")
+    selection = sheet.getCellRangeByName("A1:T110")
     filter_data = uno.Any("[]com.sun.star.beans.PropertyValue", (prop("Selection", selection),))
     doc.storeToURL(url(pdf), (prop("FilterName", "calc_pdf_Export"), prop("FilterData", filter_data)))
-    subprocess.run(["pdftoppm", "-png", "-r", "110", pdf, os.path.join(out_dir, stem)], check=True)
+    subprocess.run(["pdftoppm", "-png", "-r", "150", pdf, os.path.join(out_dir, stem)], check=True)
     pngs = sorted(f for f in os.listdir(out_dir) if f.startswith(stem) and f.endswith(".png"))
     print(f"Exported {pdf} and {len(pngs)} PNG pages: {', '.join(pngs)}")
 

@@ -15,7 +15,9 @@ import uno
 from com.sun.star.beans import PropertyValue
 from com.sun.star.connection import NoConnectException
 
-PROGRAM = "/usr/lib/libreoffice/program"
+# The office to run: the system's, or another one such as the LibreOffice 25.2 that
+# scripts/lo25.sh sets up (then run with PYTHONPATH pointing at that office's uno.py).
+PROGRAM = os.environ.get("CA_LO_PROGRAM", "/usr/lib/libreoffice/program")
 
 
 def prop(name, value):
@@ -122,6 +124,14 @@ class Office:
 
     def service(self, name):
         return self.smgr.createInstanceWithContext(name, self.ctx)
+
+    def version(self):
+        """The running office's version, such as 7.4.7.2 or 25.2.3.2."""
+        provider = self.service("com.sun.star.configuration.ConfigurationProvider")
+        product = provider.createInstanceWithArguments(
+            "com.sun.star.configuration.ConfigurationAccess",
+            (prop("nodepath", "/org.openoffice.Setup/Product"),))
+        return product.getByName("ooSetupVersionAboutBox")
 
     def load(self, path, hidden=True):
         # A lock file left by a killed office makes loading fail silently.

@@ -1,11 +1,17 @@
 #!/usr/bin/env bash
-# The README's test command: dependencies, build, every test (unit and Calc), then the
-# unit tests again under AddressSanitizer and UBSan.
+# The README's test command: dependencies, build, every test (unit and Calc on the
+# system's LibreOffice 7.4), the Calc tests again on LibreOffice 25.2, then the unit tests
+# under AddressSanitizer and UBSan.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/deps.sh
 bash scripts/build.sh build
 (cd build && ctest --output-on-failure -j2)
+# Every Calc test again on LibreOffice 25.2 from bookworm-backports, set up in a private
+# folder beside the system's 7.4 (scripts/lo25.sh), with its own Python bindings.
+lo25=$(bash scripts/lo25.sh build-lo25)
+(cd build && CA_LO_PROGRAM="$lo25" PYTHONPATH="$(realpath ../build-lo25/python)" \
+   ctest --output-on-failure -j2 -R '^calc\.')
 bash scripts/build.sh build-asan -DCA_SANITIZE=ON -DCA_ADDIN=OFF
 (cd build-asan && ctest --output-on-failure -j2)
 # The fuzz targets, briefly (scripts/fuzz.sh runs them for longer).

@@ -26,22 +26,25 @@ def as_ordinary_user():
 def main():
     if os.getuid() == 0:
         return as_ordinary_user()
-    from office import Office, store, url
+    from office import PROGRAM, Office, store, url
 
     oxt = os.path.abspath(sys.argv[1])
     profile = os.path.join(os.environ["HOME"], "profile")
     env_profile = "-env:UserInstallation=" + url(profile)
     # As a user's profile is: created by the office, not by unopkg (the office resets a
     # profile that unopkg created, and the extension with it; see scripts/install.sh).
-    subprocess.run(["soffice", "--headless", "--terminate_after_init", env_profile],
+    # The office under test: the system's, or the one CA_LO_PROGRAM names.
+    subprocess.run([f"{PROGRAM}/soffice", "--headless", "--terminate_after_init", env_profile],
                    env=dict(os.environ, SAL_USE_VCLPLUGIN="svp"), capture_output=True)
-    subprocess.run(["unopkg", "add", env_profile, oxt], check=True)
-    listing = subprocess.run(["unopkg", "list", env_profile], capture_output=True, text=True).stdout
+    subprocess.run([f"{PROGRAM}/unopkg", "add", env_profile, oxt], check=True)
+    listing = subprocess.run([f"{PROGRAM}/unopkg", "list", env_profile], capture_output=True,
+                             text=True).stdout
     print("unopkg add as", subprocess.run(["id", "-un"], capture_output=True, text=True).stdout.strip(),
           "->", "registered" if "is registered: yes" in listing else "NOT registered")
 
     path = os.path.join(os.environ["HOME"], "saved.ods")
     with Office(installed=True, profile=profile) as office:
+        print(f"LibreOffice {office.version()}")
         doc = office.new_sheet()
         sheet = doc.Sheets.getByIndex(0)
         data = (("C001", "2024-04-01"), ("c001", "2024-04-20"), ("C002", "2024-05-02"),

@@ -58,6 +58,7 @@ def main():
     addin_dir, docs = sys.argv[1], sys.argv[2:]
     total, failed = 0, 0
     with Office(addin_dir) as office:
+        print(f"LibreOffice {office.version()}")
         for path in docs:
             count, failures = run(office, path)
             total += count

@@ -48,7 +48,8 @@ class Office:
 
     addin_dir=None starts an office without the add-in."""
 
-    def __init__(self, addin_dir=None, ui_language=None, installed=False, profile=None, more=()):
+    def __init__(self, addin_dir=None, ui_language=None, installed=False, profile=None, more=(),
+                 headless=True):
         """installed=True: the office as a user runs it, with whatever extensions are
         installed (no add-in is handed over), in `profile` or else the user's own one.
         more: further folders, each with a type library (.rdb) and a .components file, such
@@ -57,6 +58,7 @@ class Office:
         self.more = more
         self.ui_language = ui_language
         self.installed = installed
+        self.headless = headless  # False: a real window, on $DISPLAY (screenshots)
         self.keep_profile = installed
         self.profile = profile if installed else tempfile.mkdtemp(prefix="ca-profile-")
         self.pipe = "ca_" + uuid.uuid4().hex[:12]
@@ -64,9 +66,9 @@ class Office:
         self.desktop = None
 
     def _args(self):
-        office = [PROGRAM + "/soffice.bin", "--headless", "--invisible", "--norestore", "--nologo",
-                  "--nodefault", "--nolockcheck",
-                  f"--accept=pipe,name={self.pipe};urp;StarOffice.ComponentContext"]
+        window = ["--headless", "--invisible"] if self.headless else []
+        office = [PROGRAM + "/soffice.bin", *window, "--norestore", "--nologo", "--nodefault",
+                  "--nolockcheck", f"--accept=pipe,name={self.pipe};urp;StarOffice.ComponentContext"]
         if self.installed:
             return office + (["-env:UserInstallation=" + url(self.profile)] if self.profile else [])
         types = [f"<{url(PROGRAM + '/types')}>*"]
@@ -92,7 +94,7 @@ class Office:
             with open(os.path.join(self.profile, "user", "registrymodifications.xcu"), "w") as f:
                 language = LANGUAGE.format(self.ui_language) if self.ui_language else ""
                 f.write(PROFILE.format(language=language))
-        env = dict(os.environ, SAL_USE_VCLPLUGIN="svp")
+        env = dict(os.environ, SAL_USE_VCLPLUGIN="svp" if self.headless else "gen")
         for attempt in range(3):
             # The first start on a fresh profile may exit with 81 (restart wanted).
             self.proc = subprocess.Popen(self._args(), env=env, stdout=subprocess.DEVNULL,

@@ -424,6 +424,9 @@ class CustomerAnalytics
                 table = std::make_shared<const GroupTable>(std::move(*computed));
                 if (reusable) {
                     std::lock_guard lock(results_mutex_);
+                    // A few signatures per column set are usual; a fill-down whose other
+                    // arguments change from row to row must not grow without bound.
+                    if (t->results.size() >= 64) t->results.clear();
                     t->results.emplace(sig, table);
                 }
             }

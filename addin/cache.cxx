@@ -189,7 +189,7 @@ std::shared_ptr<ReadTable> ReadCache::read(const Reference<XInterface>& document
             }
         }
         entry.table->columns = table(unique, {}).columns;
-        for (const auto& r : ranges)
+        for (const auto& r : unique) // a range given twice is asked once
             if (cacheable && holds_formula(r)) cacheable = false;
     } catch (...) {
         entry.release();

@@ -79,19 +79,30 @@ std::uint64_t tagged(std::uint32_t id, std::uint64_t hash) {
 }
 } // namespace
 
+void StringIds::index() const {
+    if (2 * (size() + 1) > slots_.size()) { // at most half full: short probes
+        std::size_t n = std::max<std::size_t>(64, slots_.size());
+        while (2 * (size() + 1) > n)
+            n *= 2;
+        slots_.assign(n, 0);
+        for (std::uint32_t id = 0; id < hashes_.size(); ++id)
+            slots_[slot_of((*this)[id], hashes_[id])] = tagged(id, hashes_[id]);
+    }
+    for (auto id = static_cast<std::uint32_t>(hashes_.size()); id < size(); ++id) {
+        hashes_.push_back(std::hash<std::string_view>{}((*this)[id]));
+        slots_[slot_of((*this)[id], hashes_[id])] = tagged(id, hashes_[id]);
+    }
+}
+
 std::optional<std::uint32_t> StringIds::find(std::string_view s) const {
-    if (slots_.empty()) return std::nullopt;
+    index();
     const std::uint64_t slot = slots_[slot_of(s, std::hash<std::string_view>{}(s))];
     if (slot == 0) return std::nullopt;
     return static_cast<std::uint32_t>(slot) - 1;
 }
 
 std::uint32_t StringIds::insert(std::string_view s) {
-    if (2 * (size() + 1) > slots_.size()) { // at most half full: short probes
-        slots_.assign(std::max<std::size_t>(64, 2 * slots_.size()), 0);
-        for (std::uint32_t id = 0; id < size(); ++id)
-            slots_[slot_of((*this)[id], hashes_[id])] = tagged(id, hashes_[id]);
-    }
+    index();
     const std::uint64_t hash = std::hash<std::string_view>{}(s);
     const std::size_t slot = slot_of(s, hash);
     if (slots_[slot] != 0) return static_cast<std::uint32_t>(slots_[slot]) - 1;

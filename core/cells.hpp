@@ -50,8 +50,8 @@ class StringIds {
   public:
     // The id of `s`, added when new.
     std::uint32_t insert(std::string_view s);
-    // Adds `s` without looking for it, for strings known to be new: a table filled this way
-    // is not searched (find and insert do not see these).
+    // Adds `s` without looking for it, for strings known to be new (no probe); it is indexed
+    // only if the table is ever searched.
     std::uint32_t push_back(std::string_view s);
     std::optional<std::uint32_t> find(std::string_view s) const;
     std::string_view operator[](std::uint32_t id) const {
@@ -62,12 +62,14 @@ class StringIds {
 
   private:
     std::size_t slot_of(std::string_view s, std::uint64_t hash) const;
+    void index() const; // the strings added by push_back since, and room for one more
     std::string chars_;
     std::vector<std::size_t> starts_{0}; // string i is chars_[starts_[i], starts_[i + 1])
-    std::vector<std::uint64_t> hashes_;  // of each string, for growing
-    // id + 1 in the low half (0: a free slot), the hash's high half above it, so that most
-    // mismatches are told without reading the string; a power of two long.
-    std::vector<std::uint64_t> slots_;
+    // The index, built as it is needed: the hash of each string indexed so far, and the
+    // slots, id + 1 in the low half (0: a free slot) and the hash's high half above it, so
+    // that most mismatches are told without reading the string; a power of two long.
+    mutable std::vector<std::uint64_t> hashes_;
+    mutable std::vector<std::uint64_t> slots_;
 };
 
 // A column of cells in 8 bytes a cell, so that a million rows cost 8 MB rather than the
@@ -90,7 +92,7 @@ class Column {
     // The id of a distinct text ("" is not a text); push it with push_text.
     std::uint32_t text_id(std::string_view text) { return texts_.insert(text); }
     // The id of a text the caller knows this column does not hold yet (a text Calc handed
-    // over as a string of its own): no search. A column uses text_id or new_text, not both.
+    // over as a string of its own): no search.
     std::uint32_t new_text(std::string_view text) { return texts_.push_back(text); }
     void push_text(std::uint32_t id) { bits_.push_back(text_bits | id); }
     void reserve(std::size_t n) { bits_.reserve(n); }

@@ -224,6 +224,12 @@ def main():
         second = setup(doc, 3, "Data2", "Report2")
         problems += check(doc, report, "sheet Data beside Data2")
         problems += check(doc, second, "sheet Data2")
+        # Sheets moved: Data2 takes Data's place, so that the same sheet index and addresses
+        # now hold other cells.
+        names = list(doc.Sheets.ElementNames)
+        doc.Sheets.moveByName("Data2", names.index("Data"))
+        problems += check(doc, report, "sheet Data after Data2 took its place")
+        problems += check(doc, second, "sheet Data2 in Data's place")
 
         # Close and reopen: the edit made before closing without saving must be gone.
         path = os.path.join(tempfile.mkdtemp(), "reopen.ods")

@@ -113,3 +113,18 @@ TEST(Keys, NfkcAndCaseFolding) {
     // Bytes that are not UTF-8 still give a key, never a crash.
     EXPECT_FALSE(key_text(cell("\xff\xfe\x80")).empty());
 }
+
+TEST(StringIds, AddedWithoutSearchThenSearched) {
+    StringIds ids;
+    EXPECT_EQ(ids.push_back("a"), 0u);
+    EXPECT_EQ(ids.push_back("b"), 1u);
+    EXPECT_EQ(ids.find("b"), 1u); // indexed when first searched
+    EXPECT_EQ(ids.insert("a"), 0u);
+    EXPECT_EQ(ids.insert("c"), 2u);
+    for (int i = 0; i < 1000; ++i)
+        ids.push_back(id("x", i));
+    EXPECT_EQ(ids.insert("x999"), 1002u);
+    EXPECT_EQ(ids.find("x0"), 3u);
+    EXPECT_FALSE(ids.find("y").has_value());
+    EXPECT_EQ(ids[2], "c");
+}

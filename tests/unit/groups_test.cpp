@@ -17,6 +17,10 @@ namespace {
 // A log with ids, outcomes, amounts and dates over 30 months, groups in mixed spellings.
 struct RandomLog {
     Column customers, outcomes, amounts, dates, groups;
+    // The log of one column grouped by `groups`, in a window.
+    Log by_group(const Column& values, Cell start = {}, Cell end = {}) const {
+        return {.values = values, .dates = dates, .start = start, .end = end, .groups = groups};
+    }
     explicit RandomLog(unsigned seed, std::size_t rows = 400) {
         std::mt19937 rng(seed);
         auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); };
@@ -65,14 +69,8 @@ TEST(GroupsBy, EqualTheScalarWithAFilter) {
     for (unsigned seed = 1; seed <= 20; ++seed) {
         RandomLog r(seed);
         const Cell start = Cell::of(serial(2023, 3, 1)), end = Cell::of(serial(2024, 12, 31));
-        Log touch{.values = r.customers,
-                  .dates = r.dates,
-                  .start = start,
-                  .end = end,
-                  .groups = r.groups};
-        Log deals{
-            .values = r.outcomes, .dates = r.dates, .start = start, .end = end, .groups = r.groups};
-        Log sales{.values = r.amounts, .dates = r.dates, .groups = r.groups};
+        const Log touch = r.by_group(r.customers, start, end),
+                  deals = r.by_group(r.outcomes, start, end), sales = r.by_group(r.amounts);
         auto avg = avg_touchpoints_by(touch);
         auto distinct = distinct_customers_by(touch);
         auto win = win_rate_by(deals);
@@ -103,15 +101,9 @@ TEST(GroupsBy, MatricesEqualTheScalarSeries) {
         RandomLog r(seed);
         const Cell start = Cell::of(serial(2023, 2, 1)), end = Cell::of(serial(2025, 5, 31));
         const Cell quarter = Cell::of(std::string("fq"));
-        Log touch{.values = r.customers,
-                  .dates = r.dates,
-                  .start = start,
-                  .end = end,
-                  .groups = r.groups};
-        Log deals{
-            .values = r.outcomes, .dates = r.dates, .start = start, .end = end, .groups = r.groups};
-        Log sales{
-            .values = r.amounts, .dates = r.dates, .start = start, .end = end, .groups = r.groups};
+        const Log touch = r.by_group(r.customers, start, end),
+                  deals = r.by_group(r.outcomes, start, end),
+                  sales = r.by_group(r.amounts, start, end);
         auto tt = touch_trend_by(touch, quarter, {});
         auto wt = win_rate_trend_by(deals, quarter, {});
         auto st = sales_by_period_by(sales, quarter, {});

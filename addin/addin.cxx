@@ -1,7 +1,6 @@
 // The UNO component: XAddIn reads the function table (catalog.hpp); each XCustomerAnalytics
 // method is one short adapter that converts its arguments, calls the core and maps the
 // result. Nothing may escape as a crash: every adapter runs inside guarded().
-#include "cache.hxx"
 #include "catalog.hpp"
 #include "convert.hxx"
 #include "fans.hpp"
@@ -27,9 +26,6 @@ using css::uno::Any;
 using css::uno::Reference;
 using css::uno::Sequence;
 using Options = Reference<css::beans::XPropertySet>;
-
-#include <bit>
-#include <mutex>
 
 namespace {
 
@@ -105,19 +101,6 @@ Any grid_result(const Result<GroupTable>& table, const Keys& keys, DateOrigin or
     return grid_result(*table, keys, origin);
 }
 
-// What identifies a computed table besides its columns: the function, its other
-// arguments and the document's NullDate.
-std::string signature(std::string_view method, const std::vector<Cell>& args, DateOrigin o) {
-    std::string s(method);
-    for (const Cell& c : args) {
-        s += '\x1f';
-        s += std::to_string(static_cast<int>(c.kind));
-        s += c.kind == Cell::Kind::number ? std::to_string(std::bit_cast<std::uint64_t>(c.number))
-                                          : c.text;
-    }
-    return s + '\x1f' + std::to_string(o.null_date);
-}
-
 class CustomerAnalytics
     : public cppu::WeakImplHelper4<org::customeranalytics::calc::XCustomerAnalytics,
                                    css::sheet::XAddIn, css::lang::XServiceName,
@@ -131,8 +114,8 @@ class CustomerAnalytics
         return guarded([&] {
             const auto t = table({customers}, {&dates}, filter_args);
             const auto list = column(customer_list);
-            return result(average_touchpoints({t.columns[0], t.columns[1], scalar(start),
-                                               scalar(end), t.filters, origin(options), list}));
+            return result(average_touchpoints({t.column(0), t.column(1), scalar(start), scalar(end),
+                                               t.filters, origin(options), list}));
         });
     }
 
@@ -141,8 +124,8 @@ class CustomerAnalytics
                                    const Sequence<Any>& filter_args) override {
         return guarded([&] {
             const auto t = table({customers}, {&dates}, filter_args);
-            return result(distinct_customers({t.columns[0], t.columns[1], scalar(start),
-                                              scalar(end), t.filters, origin(options)}));
+            return result(distinct_customers({t.column(0), t.column(1), scalar(start), scalar(end),
+                                              t.filters, origin(options)}));
         });
     }
 
@@ -154,7 +137,7 @@ class CustomerAnalytics
             const auto t = table({customers, dates}, {}, filter_args);
             const auto list = column(customer_list);
             const DateOrigin o = origin(options);
-            return result(touch_trend({t.columns[0], t.columns[1], scalar(start), scalar(end),
+            return result(touch_trend({t.column(0), t.column(1), scalar(start), scalar(end),
                                        t.filters, o, list},
                                       scalar(period)),
                           o);
@@ -166,8 +149,8 @@ class CustomerAnalytics
                          const Sequence<Any>& filter_args) override {
         return guarded([&] {
             const auto t = table({outcomes}, {&dates}, filter_args);
-            return result(win_rate({t.columns[0], t.columns[1], scalar(start), scalar(end),
-                                    t.filters, origin(options)}));
+            return result(win_rate({t.column(0), t.column(1), scalar(start), scalar(end), t.filters,
+                                    origin(options)}));
         });
     }
 
@@ -177,10 +160,10 @@ class CustomerAnalytics
         return guarded([&] {
             const auto t = table({outcomes, dates}, {}, filter_args);
             const DateOrigin o = origin(options);
-            return result(win_rate_trend({t.columns[0], t.columns[1], scalar(start), scalar(end),
-                                          t.filters, o},
-                                         scalar(period)),
-                          o);
+            return result(
+                win_rate_trend({t.column(0), t.column(1), scalar(start), scalar(end), t.filters, o},
+                               scalar(period)),
+                o);
         });
     }
 
@@ -200,9 +183,9 @@ class CustomerAnalytics
         return guarded([&] {
             const auto t = table({dates, amounts}, {}, filter_args);
             const DateOrigin o = origin(options);
-            return result(sales_by_period({t.columns[1], t.columns[0], scalar(start), scalar(end),
-                                           t.filters, o},
-                                          scalar(period)),
+            return result(sales_by_period(
+                              {t.column(1), t.column(0), scalar(start), scalar(end), t.filters, o},
+                              scalar(period)),
                           o);
         });
     }
@@ -213,7 +196,7 @@ class CustomerAnalytics
         return guarded([&] {
             const auto t = table({dates, amounts}, {}, filter_args);
             return result(
-                sales_trend({t.columns[1], t.columns[0], {}, {}, t.filters, origin(options)},
+                sales_trend({t.column(1), t.column(0), {}, {}, t.filters, origin(options)},
                             scalar(years), scalar(as_of), scalar(method)));
         });
     }
@@ -224,7 +207,7 @@ class CustomerAnalytics
         return guarded([&] {
             const auto t = table({dates, amounts}, {}, filter_args);
             return result(
-                sales_trend_stat({t.columns[1], t.columns[0], {}, {}, t.filters, origin(options)},
+                sales_trend_stat({t.column(1), t.column(0), {}, {}, t.filters, origin(options)},
                                  scalar(stat), scalar(years), scalar(as_of)));
         });
     }
@@ -234,7 +217,7 @@ class CustomerAnalytics
                                const Any& years) override {
         return guarded([&] {
             const auto t = table({dates, amounts}, {});
-            const Log ledger{t.columns[1], t.columns[0], {}, {}, {}, origin(options)};
+            const Log ledger{t.column(1), t.column(0), {}, {}, {}, origin(options)};
             const Cell m = scalar(month);
             if (!m.is_empty()) return result(seasonal_index(ledger, m, scalar(years)));
             const auto all = seasonal_indices(ledger, scalar(years));
@@ -270,8 +253,7 @@ class CustomerAnalytics
                                   const CellRange& dates, const CellRange& groups, const Any& keys,
                                   const Any& start, const Any& end,
                                   const Sequence<Any>& filter_args) override {
-        return by_table(options, {customers, dates, groups}, keys, filter_args, "avgTouchpointsBy",
-                        {&start, &end},
+        return by_table(options, {customers, dates, groups}, keys, filter_args, {&start, &end},
                         [](const Log& log, const auto&) { return avg_touchpoints_by(log); });
     }
 
@@ -279,8 +261,7 @@ class CustomerAnalytics
                                      const CellRange& dates, const CellRange& groups,
                                      const Any& keys, const Any& start, const Any& end,
                                      const Sequence<Any>& filter_args) override {
-        return by_table(options, {customers, dates, groups}, keys, filter_args,
-                        "distinctCustomersBy", {&start, &end},
+        return by_table(options, {customers, dates, groups}, keys, filter_args, {&start, &end},
                         [](const Log& log, const auto&) { return distinct_customers_by(log); });
     }
 
@@ -288,8 +269,7 @@ class CustomerAnalytics
                            const CellRange& dates, const CellRange& groups, const Any& keys,
                            const Any& start, const Any& end,
                            const Sequence<Any>& filter_args) override {
-        return by_table(options, {outcomes, dates, groups}, keys, filter_args, "winRateBy",
-                        {&start, &end},
+        return by_table(options, {outcomes, dates, groups}, keys, filter_args, {&start, &end},
                         [](const Log& log, const auto&) { return win_rate_by(log); });
     }
 
@@ -299,7 +279,7 @@ class CustomerAnalytics
                               const Sequence<Any>& filter_args) override {
         // No window: Start and End stay empty, the rest is the trend's.
         const Any none;
-        return by_table(options, {amounts, dates, groups}, keys, filter_args, "salesTrendBy",
+        return by_table(options, {amounts, dates, groups}, keys, filter_args,
                         {&none, &none, &years, &as_of, &method},
                         [](const Log& log, const std::vector<Cell>& a) {
                             return sales_trend_by(log, a[2], a[3], a[4]);
@@ -377,60 +357,27 @@ class CustomerAnalytics
     }
 
   private:
-    // The columns of (values, dates, groups): from the cache unless the call has filters,
-    // which arrive as arrays; then `uncached` holds what the filters view.
-    std::shared_ptr<ReadTable> read(const Options& options, const std::vector<CellRange>& refs,
-                                    const Sequence<Any>& filter_args, Table& uncached) {
-        if (filter_args.getLength() == 0)
-            return cache_.read(Reference<css::uno::XInterface>(options, css::uno::UNO_QUERY), refs);
-        uncached = table(refs, {}, filter_args);
-        auto t = std::make_shared<ReadTable>();
-        t->columns = std::move(uncached.columns);
-        t->slot = {0, 1, 2};
-        return t;
-    }
-
-    // A figure per group: each group's table is computed once for the same columns and
-    // arguments (args: Start, End, then the function's own), then laid out for Keys.
+    // A figure per group, computed on the columns read now (args: Start, End, then the
+    // function's own), then laid out for Keys.
     template <class Compute>
     Any by_table(const Options& options, const std::vector<CellRange>& refs, const Any& keys_arg,
-                 const Sequence<Any>& filter_args, std::string_view method,
-                 std::initializer_list<const Any*> args, Compute&& compute) {
+                 const Sequence<Any>& filter_args, std::initializer_list<const Any*> args,
+                 Compute&& compute) {
         return guarded([&] {
             const KeysArg keys(keys_arg);
             const DateOrigin o = origin(options);
             std::vector<Cell> cells;
             for (const Any* a : args)
                 cells.push_back(scalar(*a));
-            Table uncached;
-            const auto t = read(options, refs, filter_args, uncached);
-            const bool reusable = filter_args.getLength() == 0;
-            const std::string sig = signature(method, cells, o);
-            std::shared_ptr<const GroupTable> table;
-            if (reusable) {
-                std::lock_guard lock(results_mutex_);
-                if (auto it = t->results.find(sig); it != t->results.end()) table = it->second;
-            }
-            if (!table) {
-                const Log log{.values = t->column(0),
-                              .dates = t->column(1),
-                              .start = cells[0],
-                              .end = cells[1],
-                              .filters = uncached.filters,
-                              .origin = o,
-                              .groups = t->column(2)};
-                auto computed = compute(log, cells);
-                if (!computed) return grid_result(computed, keys.keys, o);
-                table = std::make_shared<const GroupTable>(std::move(*computed));
-                if (reusable) {
-                    std::lock_guard lock(results_mutex_);
-                    // A few signatures per column set are usual; a fill-down whose other
-                    // arguments change from row to row must not grow without bound.
-                    if (t->results.size() >= 64) t->results.clear();
-                    t->results.emplace(sig, table);
-                }
-            }
-            return grid_result(*table, keys.keys, o);
+            const Table t = table(refs, {}, filter_args);
+            const Log log{.values = t.column(0),
+                          .dates = t.column(1),
+                          .start = cells[0],
+                          .end = cells[1],
+                          .filters = t.filters,
+                          .origin = o,
+                          .groups = t.column(2)};
+            return grid_result(compute(log, cells), keys.keys, o);
         });
     }
 
@@ -442,21 +389,20 @@ class CustomerAnalytics
         return guarded([&] {
             const KeysArg keys(keys_arg);
             const DateOrigin o = origin(options);
-            Table uncached;
-            const auto t = read(options, refs, filter_args, uncached);
+            const Table t = table(refs, {}, filter_args);
             Column one;
             Cells wanted = keys.keys.list;
             if (keys.keys.form == Keys::Form::single) {
                 one.push_back(keys.keys.single);
                 wanted = one;
             }
-            const Log log{.values = t->column(0),
-                          .dates = t->column(1),
+            const Log log{.values = t.column(0),
+                          .dates = t.column(1),
                           .start = scalar(start),
                           .end = scalar(end),
-                          .filters = uncached.filters,
+                          .filters = t.filters,
                           .origin = o,
-                          .groups = t->column(2)};
+                          .groups = t.column(2)};
             return grid_result(compute(log, scalar(period), wanted), keys.keys, o);
         });
     }
@@ -470,8 +416,6 @@ class CustomerAnalytics
 
     css::lang::Locale locale_{"en", "US", ""};
     bool japanese_ = false;
-    ReadCache cache_;
-    std::mutex results_mutex_;
 };
 
 } // namespace

@@ -2,11 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <com/sun/star/sheet/CellFlags.hpp>
 #include <com/sun/star/sheet/XCellRangeAddressable.hpp>
 #include <com/sun/star/sheet/XCellRangeData.hpp>
-#include <com/sun/star/sheet/XSheetCellRange.hpp>
-#include <com/sun/star/sheet/XSpreadsheet.hpp>
-#include <com/sun/star/sheet/XUsedAreaCursor.hpp>
+#include <com/sun/star/sheet/XCellRangesQuery.hpp>
+#include <com/sun/star/sheet/XSheetCellRanges.hpp>
 #include <com/sun/star/util/Date.hpp>
 #include <rtl/ustring.hxx>
 
@@ -162,19 +162,19 @@ Extent extent(const CellRange& range) {
     const bool vertical = cols == 1;
     Extent e{1, vertical ? rows : cols};
     if (e.length == 1) return e;
-    // The end of the used area: the last row and column holding anything.
-    const css::uno::Reference<css::sheet::XSheetCellRange> on_sheet(range, css::uno::UNO_QUERY);
-    const auto sheet = on_sheet.is() ? on_sheet->getSpreadsheet() : nullptr;
-    if (!sheet.is()) return {e.length, e.length};
-    const css::uno::Reference<css::sheet::XUsedAreaCursor> cursor(sheet->createCursor(),
-                                                                  css::uno::UNO_QUERY);
-    const css::uno::Reference<css::sheet::XCellRangeAddressable> used(cursor, css::uno::UNO_QUERY);
-    if (!cursor.is() || !used.is()) return {e.length, e.length};
-    cursor->gotoEndOfUsedArea(false);
-    const auto end = used->getRangeAddress();
-    const sal_Int32 inside =
-        vertical ? end.EndRow - a.StartRow + 1 : end.EndColumn - a.StartColumn + 1;
-    e.used = std::clamp(inside, sal_Int32{1}, e.length);
+    // The last cell holding anything, from the cells themselves: Calc's used area
+    // (XUsedAreaCursor) is updated only at the end of an operation, and during a paste
+    // Calc already computes the pasted formulas, which would then miss the pasted rows.
+    const css::uno::Reference<css::sheet::XCellRangesQuery> query(range, css::uno::UNO_QUERY);
+    if (!query.is()) return {e.length, e.length};
+    using css::sheet::CellFlags::DATETIME, css::sheet::CellFlags::FORMULA,
+        css::sheet::CellFlags::STRING, css::sheet::CellFlags::VALUE;
+    const auto filled = query->queryContentCells(VALUE | DATETIME | STRING | FORMULA);
+    if (!filled.is()) return {e.length, e.length};
+    sal_Int32 last = -1;
+    for (const auto& r : filled->getRangeAddresses())
+        last = std::max(last, vertical ? r.EndRow - a.StartRow : r.EndColumn - a.StartColumn);
+    e.used = std::clamp(last + 1, sal_Int32{1}, e.length);
     return e;
 }
 
@@ -217,15 +217,46 @@ Column read_reference(const CellRange& range, sal_Int32 rows) {
 
 } // namespace
 
+namespace {
+
+// Where a reference is, on its sheet: equal for the same cells given twice in one call.
+std::string address_of(const CellRange& range) {
+    const css::uno::Reference<css::sheet::XCellRangeAddressable> a(range, css::uno::UNO_QUERY);
+    if (!a.is()) throw InvalidArgument{};
+    const auto r = a->getRangeAddress();
+    return std::to_string(r.Sheet) + ':' + std::to_string(r.StartColumn) + ',' +
+           std::to_string(r.StartRow) + ':' + std::to_string(r.EndColumn) + ',' +
+           std::to_string(r.EndRow);
+}
+
+} // namespace
+
 Table table(const std::vector<CellRange>& required,
             std::initializer_list<const css::uno::Any*> optional,
             const css::uno::Sequence<css::uno::Any>& filter_args) {
     Table t;
+    // One column per distinct reference, in the order first given.
+    std::vector<std::string> addresses;
+    std::vector<CellRange> distinct;
+    for (const auto& r : required) {
+        const std::string where = r.is() ? address_of(r) : std::string();
+        const auto seen = std::find(addresses.begin(), addresses.end(), where);
+        if (r.is() && seen != addresses.end()) {
+            t.slot.push_back(static_cast<std::size_t>(seen - addresses.begin()));
+            continue;
+        }
+        t.slot.push_back(distinct.size());
+        addresses.push_back(where);
+        distinct.push_back(r);
+    }
     std::vector<Extent> extents;
-    for (const auto& r : required)
+    for (const auto& r : distinct)
         extents.push_back(r.is() ? extent(r) : Extent{}); // null: an argument left empty
-    for (const auto* arg : optional)
-        t.columns.push_back(column(*arg));
+    std::vector<Column> given;
+    for (const auto* arg : optional) {
+        t.slot.push_back(distinct.size() + given.size());
+        given.push_back(column(*arg));
+    }
     const sal_Int32 n = filter_args.getLength();
     if (n % 2 != 0) throw InvalidArgument{};
     t.filter_columns.reserve(
@@ -245,18 +276,17 @@ Table table(const std::vector<CellRange>& required,
     for (const auto& e : extents)
         if (e.length != 0)
             take(static_cast<std::size_t>(e.length), static_cast<std::size_t>(e.used));
-    for (const auto* group : {&t.columns, &t.filter_columns})
+    for (const auto* group : {&given, &t.filter_columns})
         for (const auto& c : *group)
             if (!c.empty()) take(c.size(), used_length(c));
 
-    std::vector<Column> read;
-    for (const auto& r : required)
-        read.push_back(r.is() ? read_reference(r, static_cast<sal_Int32>(used)) : Column{});
-    for (auto* group : {&t.columns, &t.filter_columns})
+    for (const auto& r : distinct)
+        t.columns.push_back(r.is() ? read_reference(r, static_cast<sal_Int32>(used)) : Column{});
+    for (auto* group : {&given, &t.filter_columns})
         for (auto& c : *group)
             c.truncate(used); // only empty cells are cut
-    t.columns.insert(t.columns.begin(), std::make_move_iterator(read.begin()),
-                     std::make_move_iterator(read.end()));
+    for (auto& c : given)
+        t.columns.push_back(std::move(c));
     for (sal_Int32 i = 0; i < n; i += 2)
         t.filters.push_back(
             {t.filter_columns[static_cast<std::size_t>(i / 2)], scalar(filter_args[i + 1])});

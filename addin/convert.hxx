@@ -33,12 +33,15 @@ Column column(const css::uno::Any& arg);
 // A single value; a 1 x 1 range is its one cell; a larger range is invalid.
 Cell scalar(const css::uno::Any& arg);
 // The row-aligned ranges of one call: the required ranges (references), the optional ones
-// that were given (arrays) and the filter columns, in that order. Different lengths are
-// invalid. A whole column is cut to the rows its sheet uses before any cell is copied, and
-// every column to the same length, so that A:A beside B:B stays aligned. An error cell in
-// a reference is invalid. A null reference (an argument left empty) gives an empty column.
+// that were given (arrays) and the filter columns. Different lengths are invalid. A whole
+// column is cut to the rows its sheet fills before any cell is copied, and every column to
+// the same length, so that A:A beside B:B stays aligned. An error cell in a reference is
+// invalid. A null reference (an argument left empty) gives an empty column; a reference
+// given twice (Customers as Groups) is read once.
 struct Table {
-    std::vector<Column> columns; // an omitted optional range is empty
+    std::vector<Column> columns;
+    std::vector<std::size_t> slot; // the column of each argument, required then optional
+    const Column& column(std::size_t argument) const { return columns[slot[argument]]; }
     std::vector<Column> filter_columns;
     std::vector<Filter> filters; // views of filter_columns: a Table moves, never copies
 };

@@ -7,8 +7,8 @@ of several full recalculations, then a recalculation after one edit):
   - the BY function filled down, one key per cell;
   - the BY function's whole table in one array formula;
 and, as floors, the no-op add-in reading the same columns once (NOOPREAD2) and called
-once per cell without reading (NOOPPASS). Also the office's memory after the fill-down
-(what the cache holds). Not a test: it asserts nothing.
+once per cell without reading (NOOPPASS). Also the office's memory during and after the
+first recalculation of the fill-down. Not a test: it asserts nothing.
 
 Usage: bench_by.py BUILD [--rows 100000] [--keys 1000] [--repeat 3] [--few 50]
 """
@@ -92,8 +92,7 @@ def measure(doc, repeat):
 
 def first_fill_memory(addin, path, k, shape):
     """In a fresh office: its peak memory during the first recalculation of the fill-down
-    (which reads the columns into the cache) above what it held before, and what it still
-    holds after (the cache and the 1,000 results)."""
+    above what it held before, and what it still holds after (the 1,000 results)."""
     with Office(addin) as office:
         doc = load(office, path)
         sheet = doc.Sheets.getByIndex(0)

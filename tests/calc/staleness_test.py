@@ -1,13 +1,15 @@
 #!/usr/bin/python3
-"""The BY functions' reuse of data between calls never serves a stale value.
+"""The BY functions never show a stale value.
 
 A "Data" sheet holds a touch log and a deal list; a "Report" sheet holds filled-down
-single-key formulas (which the add-in serves from its cache) and a whole-table array
-formula. After each way a user changes the data (an edit, undo and redo, a paste, clearing
-cells, inserting and deleting rows inside and above the range, sorting, a formula column
-whose precedent outside the range changes, two documents and two sheets with the same
-addresses, closing and reopening), every formula is compared, without and then with a
-full recalculation, with figures Python computes from the cells as they are now.
+single-key formulas and a whole-table array formula. After each way a user changes the
+data (an edit, undo and redo, a paste, clearing cells, inserting and deleting rows inside
+and above the range, sorting, a formula column whose precedent outside the range changes,
+two documents and two sheets with the same addresses, closing and reopening), every
+formula is compared, as autocalc leaves it and then after calculate() (never
+calculateAll), with figures Python computes from the cells as they are now.
+staleness_ops_test.py has the operations during which Calc computes before it tells
+anyone of the change.
 
 Usage: staleness_test.py BUILD/addin/oxt
 """
@@ -103,7 +105,7 @@ def check(doc, report, what):
     problems = []
     for recalc in (False, True):
         if recalc:
-            doc.calculateAll()
+            doc.calculate()
         want = expected(current_data(doc, report))
         for i, k in enumerate(KEYS):
             row = want.get(key(k))
@@ -114,7 +116,7 @@ def check(doc, report, what):
                     w = 0  # a group with no customer has 0 distinct customers
                 got = None if cell.getError() else cell.getValue()
                 if (w is None) != (got is None) or (w is not None and abs(got - w) > 1e-12):
-                    problems.append(f"{what} ({'after' if recalc else 'before'} calculateAll): "
+                    problems.append(f"{what} ({'after calculate' if recalc else 'as left'}): "
                                     f"{cell.getFormula()} = {cell.getString()}, expected {w}")
         # The whole table: key, average, touches, customers, sorted.
         table = report.getCellRangeByName("F2:I8").getDataArray()
@@ -156,8 +158,11 @@ def scenarios(office, doc, report):
     source = data.getCellRangeByName("A10:D30")
     select(doc, source)
     clip = doc.CurrentController.getTransferable()
-    select(doc, data.getCellRangeByName("A50:D70"))
+    target = data.getCellRangeByName("A50:D70")
+    select(doc, target)
     doc.CurrentController.insertTransferable(clip)
+    if target.getDataArray() != source.getDataArray():
+        raise AssertionError("paste a block: nothing was pasted")
     yield "paste a block"
     data.getCellRangeByName("C80:C120").clearContents(1 | 4 | 16)  # values, strings, formulas
     yield "clear cells"

@@ -3,12 +3,15 @@
 // result. Nothing may escape as a crash: every adapter runs inside guarded().
 #include "catalog.hpp"
 #include "convert.hxx"
+#include "dates.hpp"
 #include "fans.hpp"
 #include "groups.hpp"
 #include "sales_trend.hpp"
 #include "touchpoints.hpp"
 #include "winrate.hpp"
 
+#include <com/sun/star/i18n/CalendarFieldIndex.hpp>
+#include <com/sun/star/i18n/LocaleCalendar2.hpp>
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
 #include <com/sun/star/lang/Locale.hpp>
 #include <com/sun/star/lang/XServiceInfo.hpp>
@@ -19,6 +22,9 @@
 #include <cppuhelper/implbase4.hxx>
 #include <cppuhelper/supportsservice.hxx>
 #include <org/customeranalytics/calc/XCustomerAnalytics.hpp>
+
+#include <cmath>
+#include <mutex>
 
 using namespace ca;
 using namespace ca::uno;
@@ -50,6 +56,35 @@ template <class F> Any guarded(F&& adapter) {
         throw css::uno::RuntimeException("unexpected failure");
     }
     throw css::lang::IllegalArgumentException();
+}
+
+// Japanese eras that LibreOffice's own calendar (gengou) knows beyond the core's table, so
+// that an era proclaimed after this release arrives with LibreOffice. Never throws: without
+// the calendar, the core's table stands.
+void learn_eras(css::uno::XComponentContext* context) noexcept {
+    try {
+        if (!context) return;
+        const auto calendar = css::i18n::LocaleCalendar2::create(context);
+        calendar->loadCalendarTZ("gengou", css::lang::Locale("ja", "JP", ""), "UTC");
+        const auto eras = calendar->getLoadedCalendar2().Eras;
+        // The calendar counts days from 1970-01-01, as the core's Day does.
+        const auto from = static_cast<double>(day_of(std::chrono::year{1869} / 1 / 1));
+        const auto to = static_cast<double>(day_of(std::chrono::year{9999} / 12 / 31));
+        auto era_at = [&](double day) {
+            calendar->setDateTime(day);
+            return calendar->getValue(css::i18n::CalendarFieldIndex::ERA);
+        };
+        for (sal_Int32 i = 1; i < eras.getLength(); ++i) {
+            if (era_at(to) < i) break;
+            double before = from, first = to; // the first day of era i lies in (before, first]
+            while (first - before > 1) {
+                const double mid = std::floor((before + first) / 2);
+                (era_at(mid) >= i ? first : before) = mid;
+            }
+            add_era({utf8(eras[i].FullName), "", utf8(eras[i].AbbrevName), static_cast<Day>(first)});
+        }
+    } catch (...) {
+    }
 }
 
 // The Keys argument: omitted, a list (a range or an array), or one value. Not movable:
@@ -421,8 +456,10 @@ class CustomerAnalytics
 } // namespace
 
 extern "C" SAL_DLLPUBLIC_EXPORT css::uno::XInterface*
-org_customeranalytics_calc_CustomerAnalytics_get_implementation(css::uno::XComponentContext*,
+org_customeranalytics_calc_CustomerAnalytics_get_implementation(css::uno::XComponentContext* context,
                                                                 const Sequence<Any>&) {
+    static std::once_flag eras;
+    std::call_once(eras, [&] { learn_eras(context); });
     auto* addin = new CustomerAnalytics;
     addin->acquire();
     return static_cast<cppu::OWeakObject*>(addin);

@@ -6,7 +6,10 @@
 #include <com/sun/star/sheet/XCellRangeAddressable.hpp>
 #include <com/sun/star/sheet/XCellRangeData.hpp>
 #include <com/sun/star/sheet/XCellRangesQuery.hpp>
+#include <com/sun/star/sheet/XSheetCellRange.hpp>
 #include <com/sun/star/sheet/XSheetCellRanges.hpp>
+#include <com/sun/star/sheet/XSpreadsheet.hpp>
+#include <com/sun/star/sheet/XUsedAreaCursor.hpp>
 #include <com/sun/star/util/Date.hpp>
 #include <rtl/ustring.hxx>
 
@@ -162,19 +165,34 @@ Extent extent(const CellRange& range) {
     const bool vertical = cols == 1;
     Extent e{1, vertical ? rows : cols};
     if (e.length == 1) return e;
-    // The last cell holding anything, from the cells themselves: Calc's used area
-    // (XUsedAreaCursor) is updated only at the end of an operation, and during a paste
-    // Calc already computes the pasted formulas, which would then miss the pasted rows.
-    const css::uno::Reference<css::sheet::XCellRangesQuery> query(range, css::uno::UNO_QUERY);
-    if (!query.is()) return {e.length, e.length};
+    // The end of the sheet's used area (cheap: Calc keeps it), then whatever lies beyond
+    // it in the reference: Calc updates that area only at the end of an operation, and
+    // during a paste it already computes the pasted formulas, which would miss the pasted
+    // rows. Cells beyond it are found from the cells themselves (usually there are none).
+    const css::uno::Reference<css::sheet::XSheetCellRange> on_sheet(range, css::uno::UNO_QUERY);
+    const auto sheet = on_sheet.is() ? on_sheet->getSpreadsheet() : nullptr;
+    if (!sheet.is()) return {e.length, e.length};
+    const css::uno::Reference<css::sheet::XUsedAreaCursor> cursor(sheet->createCursor(),
+                                                                  css::uno::UNO_QUERY);
+    const css::uno::Reference<css::sheet::XCellRangeAddressable> used(cursor, css::uno::UNO_QUERY);
+    if (!cursor.is() || !used.is()) return {e.length, e.length};
+    cursor->gotoEndOfUsedArea(false);
+    const auto end = used->getRangeAddress();
+    e.used = std::clamp(vertical ? end.EndRow - a.StartRow + 1 : end.EndColumn - a.StartColumn + 1,
+                        sal_Int32{1}, e.length);
+    if (e.used == e.length) return e;
+    const css::uno::Reference<css::sheet::XCellRangesQuery> beyond(
+        range->getCellRangeByPosition(vertical ? 0 : e.used, vertical ? e.used : 0,
+                                      vertical ? 0 : e.length - 1, vertical ? e.length - 1 : 0)
+            .get(),
+        css::uno::UNO_QUERY);
+    if (!beyond.is()) return {e.length, e.length};
     using css::sheet::CellFlags::DATETIME, css::sheet::CellFlags::FORMULA,
         css::sheet::CellFlags::STRING, css::sheet::CellFlags::VALUE;
-    const auto filled = query->queryContentCells(VALUE | DATETIME | STRING | FORMULA);
+    const auto filled = beyond->queryContentCells(VALUE | DATETIME | STRING | FORMULA);
     if (!filled.is()) return {e.length, e.length};
-    sal_Int32 last = -1;
     for (const auto& r : filled->getRangeAddresses())
-        last = std::max(last, vertical ? r.EndRow - a.StartRow : r.EndColumn - a.StartColumn);
-    e.used = std::clamp(last + 1, sal_Int32{1}, e.length);
+        e.used = std::max(e.used, vertical ? r.EndRow - a.StartRow + 1 : r.EndColumn - a.StartColumn + 1);
     return e;
 }
 

@@ -5,9 +5,10 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdlib>
 #include <limits>
-#include <unicode/normalizer2.h>
-#include <unicode/unistr.h>
+#include <memory>
+#include <utf8proc.h>
 
 namespace ca {
 namespace {
@@ -153,22 +154,22 @@ void key_text(CellView cell, std::string& out) {
             if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
         return;
     }
-    // Unicode text: NFKC and case folding by ICU (ＡＢＣ商事 = abc商事, ｶﾌﾞｼｷ = カブシキ),
-    // then the blanks NFKC made plain spaces trimmed again.
-    UErrorCode status = U_ZERO_ERROR;
-    static const icu::Normalizer2* fold = icu::Normalizer2::getNFKCCasefoldInstance(status);
-    icu::UnicodeString folded;
-    if (fold) {
-        status = U_ZERO_ERROR;
-        folded = fold->normalize(icu::UnicodeString::fromUTF8(t), status);
-    }
-    if (!fold || U_FAILURE(status)) {
+    // Unicode text: NFKC and case folding (ＡＢＣ商事 = abc商事, ｶﾌﾞｼｷ = カブシキ), default
+    // ignorables dropped, as ICU's NFKC_Casefold; then the blanks NFKC made plain spaces
+    // trimmed again. Invalid UTF-8 is kept as it is.
+    utf8proc_uint8_t* folded = nullptr;
+    const auto length = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(t.data()),
+                                     static_cast<utf8proc_ssize_t>(t.size()), &folded,
+                                     static_cast<utf8proc_option_t>(
+                                         UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE |
+                                         UTF8PROC_CASEFOLD | UTF8PROC_IGNORE));
+    const std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owned(folded, &std::free);
+    if (length < 0 || !folded) {
         out.assign(t);
         return;
     }
-    std::string text;
-    folded.toUTF8String(text);
-    out.assign(trim(text));
+    out.assign(trim(std::string_view(reinterpret_cast<const char*>(folded),
+                                     static_cast<std::size_t>(length))));
 }
 
 std::string key_text(CellView cell) {

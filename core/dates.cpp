@@ -1,13 +1,10 @@
 #include "dates.hpp"
 
+#include <algorithm>
 #include <cmath>
-#include <memory>
 #include <mutex>
-
-#include <unicode/calendar.h>
-#include <unicode/dtfmtsym.h>
-#include <unicode/smpdtfmt.h>
-#include <unicode/timezone.h>
+#include <shared_mutex>
+#include <vector>
 
 namespace ca {
 namespace {
@@ -73,74 +70,71 @@ std::optional<Day> parse_text_date(std::string_view s) {
     return checked_day(*y, static_cast<unsigned>(md->month), static_cast<unsigned>(md->day));
 }
 
-// The Japanese eras from Meiji on, as ICU knows them: a new era reaches the add-in with
-// the ICU data of the system, names and boundaries alike (docs/decisions.md).
+// The Japanese eras from Meiji on: the built-in table, plus any later era LibreOffice's own
+// calendar knows (add_era, called by the add-in at start), so that a new era arrives with
+// LibreOffice itself. Eras are kept in order of their first day.
 class Eras {
   public:
-    static const Eras& get() {
-        static const Eras eras;
+    static Eras& get() {
+        static Eras eras;
         return eras;
     }
-    // The ICU era of a name (明治) or initial (m), both as key text; -1 if none.
+    // The index of the era named (明治) or initialled (m) so, both as key text; -1 if none.
     int find(std::string_view name) const {
-        for (const auto& [text, era] : names_)
-            if (text == name) return era;
+        if (name.empty()) return -1;
+        std::shared_lock lock(mutex_);
+        for (std::size_t i = 0; i < eras_.size(); ++i)
+            if (eras_[i].name == name || eras_[i].initial == name || eras_[i].short_name == name)
+                return static_cast<int>(i);
         return -1;
     }
     // The day of (era, year, month, day), or none when that date lies outside the era or
-    // does not exist.
+    // does not exist. Year 1 (元年) is the Gregorian year of the era's first day.
     std::optional<Day> day(int era, int y, int m, int d) const {
-        if (!calendar_) return std::nullopt;
-        std::lock_guard lock(mutex_); // an ICU calendar is not thread-safe
-        UErrorCode status = U_ZERO_ERROR;
-        calendar_->clear();
-        calendar_->set(UCAL_ERA, era);
-        calendar_->set(UCAL_YEAR, y);
-        calendar_->set(UCAL_MONTH, m - 1);
-        calendar_->set(UCAL_DATE, d);
-        const UDate t = calendar_->getTime(status);
-        if (U_FAILURE(status)) return std::nullopt;
-        // Read back: a date before the era's first day belongs to the era before.
-        calendar_->setTime(t, status);
-        if (U_FAILURE(status) || calendar_->get(UCAL_ERA, status) != era ||
-            calendar_->get(UCAL_YEAR, status) != y || calendar_->get(UCAL_MONTH, status) != m - 1 ||
-            calendar_->get(UCAL_DATE, status) != d || U_FAILURE(status))
-            return std::nullopt;
-        return static_cast<Day>(std::floor(t / U_MILLIS_PER_DAY));
+        std::shared_lock lock(mutex_);
+        const auto i = static_cast<std::size_t>(era);
+        if (era < 0 || i >= eras_.size() || y < 1 || y > max_year) return std::nullopt;
+        const int first_year = static_cast<int>(date_of(eras_[i].first_day).year());
+        const auto found = checked_day(first_year + y - 1, static_cast<unsigned>(m),
+                                       static_cast<unsigned>(d));
+        if (!found || *found < eras_[i].first_day) return std::nullopt;
+        if (i + 1 < eras_.size() && *found >= eras_[i + 1].first_day) return std::nullopt;
+        return found;
+    }
+    bool add(EraName era) {
+        std::unique_lock lock(mutex_);
+        era.name = normalize_key(era.name);
+        era.initial = normalize_key(era.initial);
+        era.short_name = normalize_key(era.short_name);
+        if (era.name.empty() || era.first_day <= eras_.back().first_day) return false;
+        for (const auto& known : eras_)
+            if (known.name == era.name) return false;
+        eras_.push_back(std::move(era));
+        return true;
     }
 
   private:
     Eras() {
-        UErrorCode status = U_ZERO_ERROR;
-        const icu::Locale japanese("ja_JP@calendar=japanese");
-        calendar_.reset(
-            icu::Calendar::createInstance(icu::TimeZone::getGMT()->clone(), japanese, status));
-        if (U_FAILURE(status)) calendar_.reset();
-        if (calendar_) calendar_->setLenient(false);
-        const std::unique_ptr<icu::DateFormat> format(
-            icu::DateFormat::createDateInstance(icu::DateFormat::kFull, japanese));
-        const auto* simple = dynamic_cast<const icu::SimpleDateFormat*>(format.get());
-        if (!simple) return;
-        const icu::DateFormatSymbols* symbols = simple->getDateFormatSymbols();
-        std::int32_t count = 0, narrow_count = 0;
-        const icu::UnicodeString* names = symbols->getEras(count);
-        const icu::UnicodeString* initials = symbols->getNarrowEras(narrow_count);
-        constexpr int meiji = 232; // the first era of the Gregorian calendar in Japan
-        for (int era = meiji; era < count; ++era) {
-            std::string name;
-            names[era].toUTF8String(name);
-            names_.emplace_back(normalize_key(name), era);
-            if (era < narrow_count) {
-                std::string initial;
-                initials[era].toUTF8String(initial);
-                names_.emplace_back(normalize_key(initial), era);
-            }
-        }
+        // Meiji from 1868-09-08, the day the era name was proclaimed (as ICU counts it;
+        // Japan kept a lunisolar calendar until 1873, so earlier Meiji dates are ambiguous).
+        const EraName builtin[] = {{"明治", "m", "", day_of(year{1868} / 9 / 8)},
+                                   {"大正", "t", "", day_of(year{1912} / 7 / 30)},
+                                   {"昭和", "s", "", day_of(year{1926} / 12 / 25)},
+                                   {"平成", "h", "", day_of(year{1989} / 1 / 8)},
+                                   {"令和", "r", "", day_of(year{2019} / 5 / 1)}};
+        eras_.assign(std::begin(builtin), std::end(builtin));
     }
-    std::vector<std::pair<std::string, int>> names_;
-    std::unique_ptr<icu::Calendar> calendar_;
-    mutable std::mutex mutex_;
+    std::vector<EraName> eras_;
+    mutable std::shared_mutex mutex_;
 };
+
+} // namespace
+
+bool add_era(EraName era) {
+    return Eras::get().add(std::move(era));
+}
+
+namespace {
 
 // 令和6年4月1日, 令和元年5月1日, r6.4.1, r6/4/1, r06.04.01 (as key text: NFKC, folded).
 std::optional<Day> parse_era_date(std::string_view s) {

@@ -47,4 +47,15 @@ struct DateWindow {
 };
 Result<DateWindow> read_window(const Cell& start, const Cell& end, DateOrigin origin);
 
+// A Japanese era as text dates name it: its name (令和), Latin initial (R) and, for an era
+// that LibreOffice taught us, its one-kanji abbreviation; and its first day. Meiji to
+// Reiwa are built in; add_era adds a later one (the add-in passes those LibreOffice's
+// own calendar knows) and returns false for an era not later than the last known one or
+// without a name.
+struct EraName {
+    std::string name, initial, short_name;
+    Day first_day = 0;
+};
+bool add_era(EraName era);
+
 } // namespace ca

@@ -3,9 +3,9 @@
 set -euo pipefail
 packages=(
   cmake ninja-build g++ clang-14 libclang-rt-14-dev clang-format
-  libboost-dev libicu-dev libgtest-dev libgmock-dev libbenchmark-dev
+  libboost-dev libutf8proc-dev libgtest-dev libgmock-dev libbenchmark-dev
   libreoffice-calc libreoffice-core libreoffice-dev libreoffice-l10n-ja python3-uno
-  python3-pandas python3-scipy python3-statsmodels poppler-utils fonts-noto-cjk
+  python3-pandas python3-scipy python3-statsmodels python3-icu poppler-utils fonts-noto-cjk
 )
 missing=()
 for p in "${packages[@]}"; do

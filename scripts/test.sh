@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The README's test command: dependencies, build, every test (unit and Calc on the
-# system's LibreOffice 7.4), the Calc tests again on LibreOffice 25.2, then the unit tests
-# under AddressSanitizer and UBSan.
+# system's LibreOffice 7.4), the Calc tests again on LibreOffice 25.2, the unit tests
+# under AddressSanitizer and UBSan, then on a Windows toolchain under Wine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/deps.sh
@@ -14,6 +14,8 @@ lo25=$(bash scripts/lo25.sh build-lo25)
    ctest --output-on-failure -j2 -R '^calc\.')
 bash scripts/build.sh build-asan -DCA_SANITIZE=ON -DCA_ADDIN=OFF
 (cd build-asan && ctest --output-on-failure -j2)
+# The core's unit tests on a Windows toolchain (mingw-w64), under Wine.
+bash scripts/windows-core.sh build-windows
 # The fuzz targets, briefly (scripts/fuzz.sh runs them for longer).
 CXX=clang++-14 bash scripts/build.sh build-fuzz -DCA_FUZZ=ON
 (cd build-fuzz && ctest --output-on-failure -R fuzz)

@@ -1,11 +1,13 @@
 #!/usr/bin/python3
 """The .oxt as a user meets it: unopkg installs it for an ordinary user (nobody, when run
 as root), Calc computes =AVGTOUCHPOINTS(...) in a document saved to disk, and after the
-office is closed and started again the reopened document computes the same value.
+office is closed and started again the reopened document computes the same value. With
+--docs, the installed add-in also runs those Calc test documents. Prints unopkg's listing.
 
-Usage: install_test.py BUILD/customeranalytics.oxt
+Usage: install_test.py BUILD/customeranalytics.oxt [--docs DOC.fods...]
 """
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -27,8 +29,10 @@ def main():
     if os.getuid() == 0:
         return as_ordinary_user()
     from office import PROGRAM, Office, store, url
+    import run_calc_tests
 
     oxt = os.path.abspath(sys.argv[1])
+    docs = [os.path.abspath(d) for d in sys.argv[3:]] if sys.argv[2:3] == ["--docs"] else []
     profile = os.path.join(os.environ["HOME"], "profile")
     env_profile = "-env:UserInstallation=" + url(profile)
     # As a user's profile is: created by the office, not by unopkg (the office resets a
@@ -39,6 +43,7 @@ def main():
     subprocess.run([f"{PROGRAM}/unopkg", "add", env_profile, oxt], check=True)
     listing = subprocess.run([f"{PROGRAM}/unopkg", "list", env_profile], capture_output=True,
                              text=True).stdout
+    print(listing)
     print("unopkg add as", subprocess.run(["id", "-un"], capture_output=True, text=True).stdout.strip(),
           "->", "registered" if "is registered: yes" in listing else "NOT registered")
 
@@ -61,8 +66,16 @@ def main():
         cell = doc.Sheets.getByIndex(0).getCellRangeByName("D1")
         after, formula = cell.getValue(), cell.getFormula()
         doc.close(True)
+        failed = 0
+        for source in docs:  # copied: nobody may not write lock files beside the sources
+            doc_path = shutil.copy(source, os.environ["HOME"])
+            count, failures = run_calc_tests.run(office, doc_path)
+            failed += len(failures) + (count == 0)
+            print(f"{os.path.basename(doc_path)}: {count - len(failures)}/{count} passed",
+                  *failures, sep="\n")
     print(f"before save: {before!r}, after reopening: {after!r}, formula: {formula}")
     ok = abs(before - 1.5) < 1e-12 and abs(after - 1.5) < 1e-12  # C001 x2, C002 x1 over 2
+    ok = ok and failed == 0
     print("OK" if ok else "FAILED")
     return 0 if ok else 1
 

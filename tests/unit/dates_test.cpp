@@ -86,3 +86,23 @@ TEST(Dates, FullWidthAndJapaneseEras) {
           "R6.2.30", "R6.13.1", "X6.4.1", "令和", "R6.4", "令和6年4月1", "R6.4/1"})
         EXPECT_EQ(day(bad).error(), Error::invalid_argument) << bad;
 }
+
+TEST(Dates, AnEraLearnedLater) {
+    // As the add-in passes an era LibreOffice's calendar knows and the core does not: far
+    // in the future, so that no other test's date moves into it.
+    const DateOrigin o;
+    auto day = [&](const char* text) { return read_date(cell(text), o); };
+    const Day first = day_of(std::chrono::year{2500} / 3 / 1);
+    EXPECT_FALSE(add_era({"", "", "", first}));                          // no name
+    EXPECT_FALSE(add_era({"平成", "h", "平", first}));                   // known
+    EXPECT_FALSE(add_era({"未来", "", "未", day_of(std::chrono::year{2000} / 1 / 1)})); // earlier
+    EXPECT_EQ(day("未来元年3月1日").error(), Error::invalid_argument);
+    ASSERT_TRUE(add_era({"未来", "", "未", first}));
+    EXPECT_EQ(**day("未来元年3月1日"), first);
+    EXPECT_EQ(**day("未来2年1月1日"), day_of(std::chrono::year{2501} / 1 / 1));
+    EXPECT_EQ(**day("未2.1.1"), day_of(std::chrono::year{2501} / 1 / 1));
+    EXPECT_EQ(day("未来元年2月28日").error(), Error::invalid_argument); // before its first day
+    EXPECT_EQ(**day("令和482年2月28日"), day_of(std::chrono::year{2500} / 2 / 28));
+    EXPECT_EQ(day("令和482年3月1日").error(), Error::invalid_argument); // now the new era's
+    EXPECT_EQ(**day("R6.4.1"), day_of(std::chrono::year{2024} / 4 / 1));
+}

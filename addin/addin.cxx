@@ -81,7 +81,8 @@ void learn_eras(css::uno::XComponentContext* context) noexcept {
                 const double mid = std::floor((before + first) / 2);
                 (era_at(mid) >= i ? first : before) = mid;
             }
-            add_era({utf8(eras[i].FullName), "", utf8(eras[i].AbbrevName), static_cast<Day>(first)});
+            add_era(
+                {utf8(eras[i].FullName), "", utf8(eras[i].AbbrevName), static_cast<Day>(first)});
         }
     } catch (...) {
     }
@@ -456,8 +457,8 @@ class CustomerAnalytics
 } // namespace
 
 extern "C" SAL_DLLPUBLIC_EXPORT css::uno::XInterface*
-org_customeranalytics_calc_CustomerAnalytics_get_implementation(css::uno::XComponentContext* context,
-                                                                const Sequence<Any>&) {
+org_customeranalytics_calc_CustomerAnalytics_get_implementation(
+    css::uno::XComponentContext* context, const Sequence<Any>&) {
     static std::once_flag eras;
     std::call_once(eras, [&] { learn_eras(context); });
     auto* addin = new CustomerAnalytics;

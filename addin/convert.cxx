@@ -182,8 +182,9 @@ Extent extent(const CellRange& range) {
                         sal_Int32{1}, e.length);
     if (e.used == e.length) return e;
     const css::uno::Reference<css::sheet::XCellRangesQuery> beyond(
-        range->getCellRangeByPosition(vertical ? 0 : e.used, vertical ? e.used : 0,
-                                      vertical ? 0 : e.length - 1, vertical ? e.length - 1 : 0)
+        range
+            ->getCellRangeByPosition(vertical ? 0 : e.used, vertical ? e.used : 0,
+                                     vertical ? 0 : e.length - 1, vertical ? e.length - 1 : 0)
             .get(),
         css::uno::UNO_QUERY);
     if (!beyond.is()) return {e.length, e.length};
@@ -192,7 +193,8 @@ Extent extent(const CellRange& range) {
     const auto filled = beyond->queryContentCells(VALUE | DATETIME | STRING | FORMULA);
     if (!filled.is()) return {e.length, e.length};
     for (const auto& r : filled->getRangeAddresses())
-        e.used = std::max(e.used, vertical ? r.EndRow - a.StartRow + 1 : r.EndColumn - a.StartColumn + 1);
+        e.used = std::max(e.used,
+                          vertical ? r.EndRow - a.StartRow + 1 : r.EndColumn - a.StartColumn + 1);
     return e;
 }
 

@@ -158,18 +158,18 @@ void key_text(CellView cell, std::string& out) {
     // ignorables dropped, as ICU's NFKC_Casefold; then the blanks NFKC made plain spaces
     // trimmed again. Invalid UTF-8 is kept as it is.
     utf8proc_uint8_t* folded = nullptr;
-    const auto length = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(t.data()),
-                                     static_cast<utf8proc_ssize_t>(t.size()), &folded,
-                                     static_cast<utf8proc_option_t>(
-                                         UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE |
-                                         UTF8PROC_CASEFOLD | UTF8PROC_IGNORE));
+    const auto length = utf8proc_map(
+        reinterpret_cast<const utf8proc_uint8_t*>(t.data()),
+        static_cast<utf8proc_ssize_t>(t.size()), &folded,
+        static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE |
+                                       UTF8PROC_CASEFOLD | UTF8PROC_IGNORE));
     const std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owned(folded, &std::free);
     if (length < 0 || !folded) {
         out.assign(t);
         return;
     }
-    out.assign(trim(std::string_view(reinterpret_cast<const char*>(folded),
-                                     static_cast<std::size_t>(length))));
+    out.assign(trim(
+        std::string_view(reinterpret_cast<const char*>(folded), static_cast<std::size_t>(length))));
 }
 
 std::string key_text(CellView cell) {

@@ -95,8 +95,8 @@ class Eras {
         const auto i = static_cast<std::size_t>(era);
         if (era < 0 || i >= eras_.size() || y < 1 || y > max_year) return std::nullopt;
         const int first_year = static_cast<int>(date_of(eras_[i].first_day).year());
-        const auto found = checked_day(first_year + y - 1, static_cast<unsigned>(m),
-                                       static_cast<unsigned>(d));
+        const auto found =
+            checked_day(first_year + y - 1, static_cast<unsigned>(m), static_cast<unsigned>(d));
         if (!found || *found < eras_[i].first_day) return std::nullopt;
         if (i + 1 < eras_.size() && *found >= eras_[i + 1].first_day) return std::nullopt;
         return found;

@@ -93,8 +93,8 @@ TEST(Dates, AnEraLearnedLater) {
     const DateOrigin o;
     auto day = [&](const char* text) { return read_date(cell(text), o); };
     const Day first = day_of(std::chrono::year{2500} / 3 / 1);
-    EXPECT_FALSE(add_era({"", "", "", first}));                          // no name
-    EXPECT_FALSE(add_era({"平成", "h", "平", first}));                   // known
+    EXPECT_FALSE(add_era({"", "", "", first}));                                         // no name
+    EXPECT_FALSE(add_era({"平成", "h", "平", first}));                                  // known
     EXPECT_FALSE(add_era({"未来", "", "未", day_of(std::chrono::year{2000} / 1 / 1)})); // earlier
     EXPECT_EQ(day("未来元年3月1日").error(), Error::invalid_argument);
     ASSERT_TRUE(add_era({"未来", "", "未", first}));

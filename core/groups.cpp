@@ -1,6 +1,9 @@
 #include "groups.hpp"
 
+#include "sales_trend.hpp"
 #include "series.hpp"
+#include "touchpoints.hpp"
+#include "winrate.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -46,7 +49,7 @@ Result<TouchCounts> count_touches(const Log& log, KeyIds& groups) {
     KeyIds customers(log.values);
     TouchCounts n;
     DistinctPairs seen(0, 0, log.values.size());
-    auto window = visit_rows(log, [&](std::size_t i, Day) {
+    const auto on_row = [&](std::size_t i, Day) {
         const std::uint32_t c = customers(i);
         if (c == 0) return;
         const std::uint32_t g = groups(i);
@@ -54,8 +57,8 @@ Result<TouchCounts> count_touches(const Log& log, KeyIds& groups) {
         if (g >= n.touches.size()) n.touches.resize(g + 1, 0);
         n.touches[g] += 1;
         seen.add(g, c);
-    });
-    if (!window) return fail(window.error());
+    };
+    CA_TRY(window, visit_rows(log, on_row));
     n.touches.resize(groups.count() + 1, 0);
     n.customers = seen.counts();
     n.customers.resize(groups.count() + 1, 0);
@@ -145,7 +148,7 @@ Result<GroupTable> win_rate_by(const Log& input) {
     const Outcomes outcome(log.values);
     KeyIds groups(log.groups);
     std::vector<double> won(1, 0), decided(1, 0);
-    auto window = visit_rows(log, [&](std::size_t i, Day) {
+    const auto on_row = [&](std::size_t i, Day) {
         const Outcome o = outcome(i);
         if (o == Outcome::none) return;
         const std::uint32_t g = groups(i);
@@ -153,8 +156,8 @@ Result<GroupTable> win_rate_by(const Log& input) {
         if (g >= won.size()) won.resize(g + 1, 0), decided.resize(g + 1, 0);
         won[g] += o == Outcome::won ? 1 : 0;
         decided[g] += is_decided(o) ? 1 : 0;
-    });
-    if (!window) return fail(window.error());
+    };
+    CA_TRY(window, visit_rows(log, on_row));
     GroupTable t = table_of(groups, 3, {std::nullopt, 0.0, 0.0});
     for (std::size_t g = 0; g < t.rows.size(); ++g)
         t.rows[g] = {ratio(won[g + 1], decided[g + 1]), won[g + 1], decided[g + 1]};
@@ -181,15 +184,15 @@ Result<GroupTable> sales_trend_by(const Log& input, const Cell& years_cell, cons
     KeyIds groups(log.groups);
     Log rows = log; // no window
     rows.start = rows.end = {};
-    auto window = visit_rows(rows, [&](std::size_t i, Day day) {
+    const auto on_row = [&](std::size_t i, Day day) {
         const CellView a = log.values[i];
         if (a.kind != Cell::Kind::number) return;
         const std::uint32_t g = groups(i);
         if (g == 0) return;
         sales.push_back({g, month_of(day), a.number});
         if (!latest || day > *latest) latest = day;
-    });
-    if (!window) return fail(window.error());
+    };
+    CA_TRY(window, visit_rows(rows, on_row));
     GroupTable t = table_of(groups, 1, {std::nullopt});
     const std::optional<Day> end_day = *as_of ? *as_of : latest;
     if (!end_day) return t;

@@ -79,12 +79,12 @@ struct DaySpan {
 };
 template <class Accept> Result<DaySpan> day_span(const Log& source, Accept&& accept) {
     DaySpan span;
-    auto window = visit_rows(source, [&](std::size_t i, Day day) {
+    const auto on_row = [&](std::size_t i, Day day) {
         if (!accept(i)) return;
         if (!span.first || day < *span.first) span.first = day;
         if (!span.last || day > *span.last) span.last = day;
-    });
-    if (!window) return fail(window.error());
+    };
+    CA_TRY(window, visit_rows(source, on_row));
     span.window = *window;
     return span;
 }

@@ -40,7 +40,7 @@ Result<Sales> read_sales(const Log& input) {
     const bool per_day = days <= 2 * rows.values.size() + 4096;
     std::vector<double> total(per_day ? days : 0, 0);
     std::vector<bool> any(total.size()), nonzero(total.size());
-    auto window = visit_rows(rows, [&](std::size_t i, Day day) {
+    const auto on_row = [&](std::size_t i, Day day) {
         if (!has_amount(i)) return;
         const double amount = ledger.values[i].number;
         if (!per_day) return out.sales.push_back({day, amount, amount != 0});
@@ -48,8 +48,8 @@ Result<Sales> read_sales(const Log& input) {
         total[d] += amount;
         any[d] = true;
         if (amount != 0) nonzero[d] = true;
-    });
-    if (!window) return fail(window.error());
+    };
+    CA_TRY(window, visit_rows(rows, on_row));
     for (std::size_t d = 0; d < total.size(); ++d)
         if (any[d]) out.sales.push_back({*span->first + static_cast<Day>(d), total[d], nonzero[d]});
     return out;
@@ -105,11 +105,11 @@ Result<Series> sales_by_period(const Log& input, const Cell& period) {
         return invalid();
     const Log& rows = ledger;
     SalesTally tally{ledger.values, {}};
-    auto cells = tally_periods(
-        rows, period,
-        [&](std::size_t i) -> std::size_t { return ledger.values[i].kind == Cell::Kind::number; },
-        [] { return std::size_t{1}; }, tally);
-    if (!cells) return fail(cells.error());
+    const auto column = [&](std::size_t i) -> std::size_t {
+        return ledger.values[i].kind == Cell::Kind::number;
+    };
+    CA_TRY(cells, tally_periods(
+                      rows, period, column, [] { return std::size_t{1}; }, tally));
     Series series;
     for (std::size_t p = 0; p < cells->periods(); ++p) {
         series.starts.push_back(cells->start(p));

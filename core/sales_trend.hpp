@@ -71,4 +71,13 @@ Result<std::array<double, 12>> seasonal_indices(const Log& ledger, const Cell& y
 // Of one calendar month (1..12).
 Result<double> seasonal_index(const Log& ledger, const Cell& month, const Cell& years);
 
+// Total amount per cell of a series or matrix (series.hpp tally_periods).
+struct SalesTally {
+    Cells amounts;
+    std::vector<double> total;
+    void size(std::size_t cells) { total.assign(cells, 0); }
+    void add(std::size_t cell, std::size_t i) { total[cell] += amounts[i].number; }
+    void finish() {}
+};
+
 } // namespace ca

@@ -1,10 +1,10 @@
 // The one skeleton of every series and matrix (TOUCHTREND, WINRATETREND, SALESBYPERIOD and
 // their BY matrices): parse the period, find the periods the counted rows cover, size the
-// cells, tally each counted row into its (period, column) cell. A function is its tally.
+// cells, tally each counted row into its (period, column) cell. A function is its tally,
+// which its domain's header declares (TouchTally, WinTally, SalesTally).
 #pragma once
 
 #include "rows.hpp"
-#include "winrate.hpp"
 
 namespace ca {
 
@@ -35,54 +35,16 @@ Result<PeriodCells> tally_periods(const Log& rows, const Cell& period, Column&& 
     if (cells.periods() == 0 || cells.width == 0) return not_available();
     if (cells.periods() > max_period_cells / cells.width) return invalid();
     tally.size(cells.periods() * cells.width);
-    auto window = visit_rows(rows, [&](std::size_t i, Day day) {
+    const auto on_row = [&](std::size_t i, Day day) {
         const std::size_t c = column(i);
         if (c == 0) return;
         const auto p = static_cast<std::size_t>(period_of(day, *spec) - cells.range.first);
         tally.add(p * cells.width + c - 1, i);
-    });
-    if (!window) return fail(window.error());
+    };
+    CA_TRY(window, visit_rows(rows, on_row));
     tally.finish();
     return cells;
 }
-
-// Touches and distinct customers per cell. `customers` places nobody with an empty id.
-struct TouchTally {
-    KeyIds& customers;
-    std::size_t rows;
-    std::vector<double> touches, distinct;
-    std::optional<DistinctPairs> seen;
-    void size(std::size_t cells) {
-        touches.assign(cells, 0);
-        seen.emplace(cells, customers.count() + 1, rows);
-    }
-    void add(std::size_t cell, std::size_t i) {
-        touches[cell] += 1;
-        seen->add(cell, customers(i));
-    }
-    void finish() { distinct = seen->counts(); }
-};
-
-// Won and decided deals per cell.
-struct WinTally {
-    const Outcomes& outcome;
-    std::vector<double> won, decided;
-    void size(std::size_t cells) { won.assign(cells, 0), decided.assign(cells, 0); }
-    void add(std::size_t cell, std::size_t i) {
-        decided[cell] += 1;
-        won[cell] += outcome(i) == Outcome::won ? 1 : 0;
-    }
-    void finish() {}
-};
-
-// Total amount per cell.
-struct SalesTally {
-    Cells amounts;
-    std::vector<double> total;
-    void size(std::size_t cells) { total.assign(cells, 0); }
-    void add(std::size_t cell, std::size_t i) { total[cell] += amounts[i].number; }
-    void finish() {}
-};
 
 inline std::optional<double> ratio(double num, double den) {
     if (den == 0) return std::nullopt;

@@ -21,14 +21,14 @@ Result<Tally> tally(const Log& input) {
     KeyIds ids = customer_ids(log);
     Tally t;
     std::vector<bool> seen;
-    auto window = visit_rows(log, [&](std::size_t i, Day) {
+    const auto on_row = [&](std::size_t i, Day) {
         const std::uint32_t id = ids(i);
         if (id == 0) return;
         ++t.touches;
         if (id >= seen.size()) seen.resize(id + 1);
         if (!seen[id]) seen[id] = true, ++t.distinct;
-    });
-    if (!window) return fail(window.error());
+    };
+    CA_TRY(window, visit_rows(log, on_row));
     if (ids.has_list() && ids.count() == 0) return not_available();
     t.customers = ids.has_list() ? ids.count() : t.distinct;
     return t;

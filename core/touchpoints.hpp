@@ -3,6 +3,9 @@
 
 #include "rows.hpp"
 
+#include <optional>
+#include <vector>
+
 namespace ca {
 
 // log.values are the customers.
@@ -14,5 +17,23 @@ Result<double> distinct_customers(const Log& log);
 
 // Per period: start, average touchpoints (empty when no customer), touches.
 Result<Series> touch_trend(const Log& log, const Cell& period);
+
+// Touches and distinct customers per cell of a series or matrix (series.hpp
+// tally_periods). `customers` places nobody with an empty id.
+struct TouchTally {
+    KeyIds& customers;
+    std::size_t rows;
+    std::vector<double> touches, distinct;
+    std::optional<DistinctPairs> seen;
+    void size(std::size_t cells) {
+        touches.assign(cells, 0);
+        seen.emplace(cells, customers.count() + 1, rows);
+    }
+    void add(std::size_t cell, std::size_t i) {
+        touches[cell] += 1;
+        seen->add(cell, customers(i));
+    }
+    void finish() { distinct = seen->counts(); }
+};
 
 } // namespace ca

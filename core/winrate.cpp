@@ -35,12 +35,12 @@ Result<double> win_rate(const Log& input) {
     const Log& deals = *body;
     const Outcomes outcome(deals.values);
     std::size_t won = 0, decided = 0;
-    auto window = visit_rows(deals, [&](std::size_t i, Day) {
+    const auto on_row = [&](std::size_t i, Day) {
         const Outcome o = outcome(i);
         won += o == Outcome::won;
         decided += is_decided(o);
-    });
-    if (!window) return fail(window.error());
+    };
+    CA_TRY(window, visit_rows(deals, on_row));
     if (decided == 0) return not_available();
     return static_cast<double>(won) / static_cast<double>(decided);
 }

@@ -63,4 +63,16 @@ Result<std::string> touch_win_diagnosis(const Cell& avg_touches, const Cell& win
                                         const Cell& touch_target, const Cell& win_target,
                                         const Cell& win_rate_change, const Cell& language);
 
+// Won and decided deals per cell of a series or matrix (series.hpp tally_periods).
+struct WinTally {
+    const Outcomes& outcome;
+    std::vector<double> won, decided;
+    void size(std::size_t cells) { won.assign(cells, 0), decided.assign(cells, 0); }
+    void add(std::size_t cell, std::size_t i) {
+        decided[cell] += 1;
+        won[cell] += outcome(i) == Outcome::won ? 1 : 0;
+    }
+    void finish() {}
+};
+
 } // namespace ca

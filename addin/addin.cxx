@@ -35,7 +35,8 @@ using Options = Reference<css::beans::XPropertySet>;
 
 namespace {
 
-OUString ou(std::string_view s) {
+// UTF-8 to the office's strings, and back (utf8).
+OUString uno_string(std::string_view s) {
     return OStringToOUString(OString(s.data(), static_cast<sal_Int32>(s.size())),
                              RTL_TEXTENCODING_UTF8);
 }
@@ -51,7 +52,7 @@ template <class F> Any guarded(F&& adapter) {
     } catch (const InvalidArgument&) {
     } catch (const css::lang::IllegalArgumentException&) {
     } catch (const std::exception& e) {
-        throw css::uno::RuntimeException(ou(e.what()));
+        throw css::uno::RuntimeException(uno_string(e.what()));
     } catch (...) {
         throw css::uno::RuntimeException("unexpected failure");
     }
@@ -125,7 +126,7 @@ Any grid_result(const GroupTable& table, const Keys& keys, DateOrigin origin) {
             if (cell.kind == Cell::Kind::number)
                 row.getArray()[c] <<= cell.number;
             else
-                row.getArray()[c] <<= ou(cell.text); // empty: an empty cell
+                row.getArray()[c] <<= uno_string(cell.text); // empty: an empty cell
         }
         out.getArray()[r] = row;
     }
@@ -349,27 +350,27 @@ class CustomerAnalytics
     // XAddIn: everything from the one table. Argument 0 is the hidden options.
     OUString SAL_CALL getProgrammaticFuntionName(const OUString& display) override {
         const auto* f = catalog::by_display(utf8(display));
-        return f ? ou(f->method) : OUString();
+        return f ? uno_string(f->method) : OUString();
     }
     OUString SAL_CALL getDisplayFunctionName(const OUString& method) override {
         const auto* f = catalog::by_method(utf8(method));
-        return f ? ou(f->display) : OUString();
+        return f ? uno_string(f->display) : OUString();
     }
     OUString SAL_CALL getFunctionDescription(const OUString& method) override {
         const auto* f = catalog::by_method(utf8(method));
-        return f ? ou(f->description.in(japanese_)) : OUString();
+        return f ? uno_string(f->description.in(japanese_)) : OUString();
     }
     OUString SAL_CALL getDisplayArgumentName(const OUString& method, sal_Int32 index) override {
         const auto* a = argument(method, index);
-        return a ? ou(a->name.in(japanese_)) : OUString();
+        return a ? uno_string(a->name.in(japanese_)) : OUString();
     }
     OUString SAL_CALL getArgumentDescription(const OUString& method, sal_Int32 index) override {
         const auto* a = argument(method, index);
-        return a ? ou(a->description.in(japanese_)) : OUString();
+        return a ? uno_string(a->description.in(japanese_)) : OUString();
     }
     OUString SAL_CALL getProgrammaticCategoryName(const OUString&) override { return "Add-In"; }
     OUString SAL_CALL getDisplayCategoryName(const OUString&) override {
-        return ou(catalog::category.in(japanese_));
+        return uno_string(catalog::category.in(japanese_));
     }
 
     // XLocalizable: Calc calls it with the UI locale, then with en-US; keep it cheap.
@@ -380,14 +381,16 @@ class CustomerAnalytics
     css::lang::Locale SAL_CALL getLocale() override { return locale_; }
 
     // XServiceName, XServiceInfo
-    OUString SAL_CALL getServiceName() override { return ou(catalog::service); }
-    OUString SAL_CALL getImplementationName() override { return ou(catalog::implementation); }
+    OUString SAL_CALL getServiceName() override { return uno_string(catalog::service); }
+    OUString SAL_CALL getImplementationName() override {
+        return uno_string(catalog::implementation);
+    }
     sal_Bool SAL_CALL supportsService(const OUString& name) override {
         return cppu::supportsService(this, name);
     }
     Sequence<OUString> SAL_CALL getSupportedServiceNames() override {
         Sequence<OUString> names(2);
-        names.getArray()[0] = ou(catalog::service);
+        names.getArray()[0] = uno_string(catalog::service);
         names.getArray()[1] = "com.sun.star.sheet.AddIn";
         return names;
     }

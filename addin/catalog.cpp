@@ -1,3 +1,5 @@
+// The function table: every function's names and Function Wizard texts, in English and
+// Japanese, as catalog.hpp describes them. Arguments several functions share are written once.
 #include "catalog.hpp"
 
 #include <algorithm>
@@ -13,83 +15,85 @@ Argument optional(Argument a) {
 }
 
 // Arguments several functions share, written once.
-const Argument customers{
-    {"Customers", "顧客"},
-    {"Customer id of each touch (one column of the touch log)", "接点記録の顧客IDの列"},
-    false,
-    false,
-    true};
-const Argument touch_dates{{"Dates", "日付"},
-                           {"Date of each touch: a date or text such as 2024-04-01",
-                            "接点の日付（日付または 2024-04-01 などの文字列）"},
-                           false,
-                           false,
-                           true};
-const Argument start{{"Start", "開始日"},
-                     {"First day counted (inclusive); empty: from the first date",
-                      "集計開始日（含む）。省略時は最初の日付から"},
-                     true};
-const Argument end{{"End", "終了日"},
-                   {"Last day counted (inclusive); empty: to the last date",
-                    "集計終了日（含む）。省略時は最後の日付まで"},
-                   true};
+const Argument customers{.name = {"Customers", "顧客"},
+                         .description = {"Customer id of each touch (one column of the touch log)",
+                                         "接点記録の顧客IDの列"},
+                         .reference = true};
+const Argument touch_dates{.name = {"Dates", "日付"},
+                           .description = {"Date of each touch: a date or text such as 2024-04-01",
+                                           "接点の日付（日付または 2024-04-01 などの文字列）"},
+                           .reference = true};
+const Argument start{.name = {"Start", "開始日"},
+                     .description = {"First day counted (inclusive); empty: from the first date",
+                                     "集計開始日（含む）。省略時は最初の日付から"},
+                     .optional = true};
+const Argument end{.name = {"End", "終了日"},
+                   .description = {"Last day counted (inclusive); empty: to the last date",
+                                   "集計終了日（含む）。省略時は最後の日付まで"},
+                   .optional = true};
 const Argument customer_list{
-    {"CustomerList", "顧客一覧"},
-    {"Ids of every customer to divide by; listed customers without a touch count as 0",
-     "分母とする全顧客のID。接点のない顧客も0回として数える"},
-    true};
-const Argument filters{{"Filters", "条件"},
-                       {"Pairs of range; value keeping rows whose cell equals the value",
-                        "範囲と値の組。セルが値と等しい行だけを集計する"},
-                       true,
-                       true};
-const Argument period{{"Period", "期間"},
-                      {"month (default), quarter, year, fy (April start), fq, fy1..fy12, "
-                       "fq1..fq12, 月, 四半期, 年, 年度",
-                       "month（既定）、quarter、year、fy（4月始まり）、fq、fy1～fy12、fq1～fq12、月"
-                       "、四半期、年、年度"},
-                      true};
-const Argument outcomes{{"Outcomes", "結果"},
-                        {"Outcome of each deal: won/受注, lost/失注; anything else is open",
-                         "商談の結果：won・受注は受注、lost・失注は失注、それ以外は進行中"},
-                        false,
-                        false,
-                        true};
-const Argument close_dates{
-    {"Dates", "日付"}, {"Close date of each deal", "商談の成約・失注日"}, false, false, true};
-const Argument sales_dates{
-    {"Dates", "日付"}, {"Date of each sale", "売上の日付"}, false, false, true};
-const Argument amounts{
-    {"Amounts", "金額"}, {"Amount of each sale", "売上の金額"}, false, false, true};
-const Argument years{
-    {"Years", "年数"},
-    {"Whole years of months ending with AsOf (default 2)", "基準日までの集計年数（整数、既定は2）"},
-    true};
-const Argument as_of{{"AsOf", "基準日"},
-                     {"The window ends with this date's month; empty: the latest date",
-                      "この日付の月で期間を終える。省略時はデータの最新日"},
-                     true};
+    .name = {"CustomerList", "顧客一覧"},
+    .description =
+        {"Ids of every customer to divide by; listed customers without a touch count as 0",
+         "分母とする全顧客のID。接点のない顧客も0回として数える"},
+    .optional = true};
+const Argument filters{
+    .name = {"Filters", "条件"},
+    .description = {"Pairs of range; value keeping rows whose cell equals the value",
+                    "範囲と値の組。セルが値と等しい行だけを集計する"},
+    .optional = true,
+    .repeated = true};
+const Argument period{
+    .name = {"Period", "期間"},
+    .description = {"month (default), quarter, year, fy (April start), fq, fy1..fy12, "
+                    "fq1..fq12, 月, 四半期, 年, 年度",
+                    "month（既定）、quarter、year、fy（4月始まり）、fq、fy1～fy12、fq1～fq12、月"
+                    "、四半期、年、年度"},
+    .optional = true};
+const Argument outcomes{
+    .name = {"Outcomes", "結果"},
+    .description = {"Outcome of each deal: won/受注, lost/失注; anything else is open",
+                    "商談の結果：won・受注は受注、lost・失注は失注、それ以外は進行中"},
+    .reference = true};
+const Argument close_dates{.name = {"Dates", "日付"},
+                           .description = {"Close date of each deal", "商談の成約・失注日"},
+                           .reference = true};
+const Argument sales_dates{.name = {"Dates", "日付"},
+                           .description = {"Date of each sale", "売上の日付"},
+                           .reference = true};
+const Argument amounts{.name = {"Amounts", "金額"},
+                       .description = {"Amount of each sale", "売上の金額"},
+                       .reference = true};
+const Argument years{.name = {"Years", "年数"},
+                     .description = {"Whole years of months ending with AsOf (default 2)",
+                                     "基準日までの集計年数（整数、既定は2）"},
+                     .optional = true};
+const Argument as_of{
+    .name = {"AsOf", "基準日"},
+    .description = {"The window ends with this date's month; empty: the latest date",
+                    "この日付の月で期間を終える。省略時はデータの最新日"},
+    .optional = true};
 const Argument language{
-    {"Language", "言語"},
-    {"en (default) or ja for a Japanese answer", "en（既定）または ja（日本語）"},
-    true};
+    .name = {"Language", "言語"},
+    .description = {"en (default) or ja for a Japanese answer", "en（既定）または ja（日本語）"},
+    .optional = true};
 const Argument score{
     {"Score", "スコア"},
     {"A fan score from 0 to 100 (FANSCORE)", "0～100のファン度スコア（FANSCORE）"}};
 
 // The BY functions' own arguments.
-const Argument groups{{"Groups", "グループ"},
-                      {"Group of each row: a department, a rep, or the customer column itself",
-                       "各行のグループの列（部署、担当者、または顧客IDの列そのもの）"},
-                      false,
-                      false,
-                      true};
-const Argument keys{{"Keys", "キー"},
-                    {"Omitted: a sorted table with keys; a range: one row per key beside it; one "
-                     "value: that group's figure, for filling down",
-                     "省略時はキー付きの並べ替えた表。範囲なら各キーの値。1つの値ならそのグループ"
-                     "の値（下へコピー用）"},
-                    true};
+const Argument groups{
+    .name = {"Groups", "グループ"},
+    .description = {"Group of each row: a department, a rep, or the customer column itself",
+                    "各行のグループの列（部署、担当者、または顧客IDの列そのもの）"},
+    .reference = true};
+const Argument keys{
+    .name = {"Keys", "キー"},
+    .description = {"Omitted: a sorted table with keys; a range: one row per key beside it; one "
+                    "value: that group's figure, for filling down",
+                    "省略時はキー付きの並べ替えた表。範囲なら各キーの値。1つの値ならそのグループ"
+                    "の値（下へコピー用）"},
+    .optional = true};
 // A date reference that may be left empty in the middle of a call (;;): no window.
 Argument may_be_empty(Argument a, std::string_view en, std::string_view ja) {
     a.description = {en, ja};
@@ -101,10 +105,10 @@ const Argument by_touch_dates =
 const Argument by_close_dates =
     may_be_empty(close_dates, "Close date of each deal; may be left empty (;;) for no window",
                  "商談の成約・失注日。空欄（;;）にすると期間で絞らない");
-const Argument growth_method{
-    {"Method", "方法"},
-    {"linear (default), theilsen, yoy or cagr", "linear（既定）、theilsen、yoy、cagr"},
-    true};
+const Argument growth_method{.name = {"Method", "方法"},
+                             .description = {"linear (default), theilsen, yoy or cagr",
+                                             "linear（既定）、theilsen、yoy、cagr"},
+                             .optional = true};
 
 std::vector<Function> make_table() {
     return {
@@ -143,10 +147,10 @@ std::vector<Function> make_table() {
           {{"WinRate", "受注率"}, {"Win rate from 0 to 1", "0～1の受注率"}},
           {{"TouchTarget", "接点目標"}, {"Target average touchpoints", "平均接点回数の目標"}},
           {{"WinTarget", "受注率目標"}, {"Target win rate from 0 to 1", "0～1の受注率の目標"}},
-          {{"WinRateChange", "受注率変化"},
-           {"Optional change of the win rate; negative means falling",
-            "任意。受注率の変化（負なら低下）"},
-           true},
+          {.name = {"WinRateChange", "受注率変化"},
+           .description = {"Optional change of the win rate; negative means falling",
+                           "任意。受注率の変化（負なら低下）"},
+           .optional = true},
           language}},
         {"salesByPeriod",
          "SALESBYPERIOD",
@@ -177,13 +181,14 @@ std::vector<Function> make_table() {
           "月別の乗法的季節指数。月を省略すると12行2列の配列"},
          {sales_dates,
           amounts,
-          {{"Month", "月"},
-           {"Calendar month 1 to 12; empty: all twelve", "1～12の月。省略時は12か月すべて"},
-           true},
-          {{"Years", "年数"},
-           {"Whole years ending with the latest month (default: every whole year)",
-            "最新月までの年数（既定はデータのすべての整年）"},
-           true}}},
+          {.name = {"Month", "月"},
+           .description = {"Calendar month 1 to 12; empty: all twelve",
+                           "1～12の月。省略時は12か月すべて"},
+           .optional = true},
+          {.name = {"Years", "年数"},
+           .description = {"Whole years ending with the latest month (default: every whole year)",
+                           "最新月までの年数（既定はデータのすべての整年）"},
+           .optional = true}}},
         {"fanScore",
          "FANSCORE",
          {"Fan score 0 to 100 from competitor rating, unresolved troubles, sales growth and open "
@@ -198,10 +203,10 @@ std::vector<Function> make_table() {
            {"Sales growth per year as a fraction (SALESTREND)",
             "年あたりの売上成長率（SALESTREND）"}},
           {{"OpenIssues", "未解決課題"}, {"Number of open issues", "未解決の課題の件数"}},
-          {{"Weights", "重み"},
-           {"Optional four non-negative weights (default equal)",
-            "任意。4つの非負の重み（既定は均等）"},
-           true}}},
+          {.name = {"Weights", "重み"},
+           .description = {"Optional four non-negative weights (default equal)",
+                           "任意。4つの非負の重み（既定は均等）"},
+           .optional = true}}},
         {"fanLevel",
          "FANLEVEL",
          {"Fan level of a score: fan, supporter, neutral, at risk",

@@ -1,3 +1,6 @@
+// UNO values to core cells and back: references are cut to the rows their sheet fills and
+// read in blocks, each distinct text converted once; results become numbers, texts, arrays
+// or errors as Calc shows them.
 #include "convert.hxx"
 
 #include <algorithm>

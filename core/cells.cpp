@@ -1,3 +1,5 @@
+// Cells and keys: columns, trimming, key text (NFKC and case folding by utf8proc), the flat
+// string tables that intern keys, distinct (group, key) pair counts and filters.
 #include "cells.hpp"
 
 #include <algorithm>
@@ -197,25 +199,26 @@ std::uint32_t KeyInterner::find(CellView cell) const {
 
 KeyIds::KeyIds(Cells column, Cells list) : has_list_(!list.empty()), memo_(column, UINT32_MAX) {
     for (CellView c : list)
-        if (keys_.intern(c) > first_.size()) first_.push_back(copy_of(c));
+        if (keys_.intern(c) > first_written_.size()) first_written_.push_back(copy_of(c));
 }
 
 std::uint32_t KeyIds::add(CellView c) {
     const std::uint32_t id = keys_.intern(c);
-    if (id > first_.size()) first_.push_back(copy_of(c));
+    if (id > first_written_.size()) first_written_.push_back(copy_of(c));
     return id;
 }
 
-DistinctPairs::DistinctPairs(std::size_t as, std::size_t bs, std::size_t rows)
-    : as_(as), bs_(bs), counts_(as, 0) {
-    if (bs != 0 && as <= (64 * rows + (1u << 20)) / bs) seen_.resize(as * bs);
+DistinctPairs::DistinctPairs(std::size_t a_count, std::size_t b_count, std::size_t rows)
+    : a_count_(a_count), b_count_(b_count), counts_(a_count, 0) {
+    if (b_count != 0 && a_count <= (64 * rows + (1u << 20)) / b_count)
+        seen_.resize(a_count * b_count);
 }
 
 void DistinctPairs::add(std::size_t a, std::uint32_t b) {
     if (seen_.empty())
         pairs_.emplace_back(a, b);
-    else if (!seen_[a * bs_ + b])
-        seen_[a * bs_ + b] = true, counts_[a] += 1;
+    else if (!seen_[a * b_count_ + b])
+        seen_[a * b_count_ + b] = true, counts_[a] += 1;
 }
 
 std::vector<double> DistinctPairs::counts() {
@@ -225,7 +228,7 @@ std::vector<double> DistinctPairs::counts() {
             if (pairs_[i].first >= counts_.size()) counts_.resize(pairs_[i].first + 1, 0);
             counts_[pairs_[i].first] += 1;
         }
-    if (counts_.size() < as_) counts_.resize(as_, 0);
+    if (counts_.size() < a_count_) counts_.resize(a_count_, 0);
     return std::move(counts_);
 }
 

@@ -214,15 +214,15 @@ class KeyIds {
         return memo_.get(row, [&](CellView c) { return has_list_ ? keys_.find(c) : add(c); });
     }
     bool has_list() const { return has_list_; }
-    std::size_t count() const { return first_.size(); } // ids handed out (or listed)
+    std::size_t count() const { return first_written_.size(); } // ids handed out (or listed)
     // The key of an id (1..count()) as first written.
-    const Cell& key(std::uint32_t id) const { return first_[id - 1]; }
+    const Cell& key(std::uint32_t id) const { return first_written_[id - 1]; }
 
   private:
     std::uint32_t add(CellView c);
     bool has_list_;
     KeyInterner keys_;
-    std::vector<Cell> first_;
+    std::vector<Cell> first_written_; // each key as first written, by id
     TextMemo<std::uint32_t> memo_;
 };
 
@@ -230,14 +230,14 @@ class KeyIds {
 // while a × b stays small beside the rows, else the pairs, sorted once.
 class DistinctPairs {
   public:
-    // a < as, b < bs; `rows` bounds the pairs added. as × bs unknown: pass bs = 0.
-    DistinctPairs(std::size_t as, std::size_t bs, std::size_t rows);
+    // a < a_count, b < b_count; `rows` bounds the pairs added. b_count unknown: pass 0.
+    DistinctPairs(std::size_t a_count, std::size_t b_count, std::size_t rows);
     void add(std::size_t a, std::uint32_t b);
-    // Distinct pairs per a, for a < as.
+    // Distinct pairs per a, for a < a_count.
     std::vector<double> counts();
 
   private:
-    std::size_t as_, bs_;
+    std::size_t a_count_, b_count_;
     std::vector<bool> seen_;
     std::vector<double> counts_;
     std::vector<std::pair<std::size_t, std::uint32_t>> pairs_;

@@ -1,3 +1,4 @@
+// Dates in cells: serials, ISO and Japanese text dates, era dates (和暦) and windows.
 #include "dates.hpp"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// The fan degree (ファン度): FANSCORE, FANLEVEL and FANGAP.
 #include "fans.hpp"
 
 #include <algorithm>

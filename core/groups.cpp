@@ -1,3 +1,5 @@
+// The BY functions: one pass over the log tallies every group; lay_out() shapes the table
+// for the three forms of Keys.
 #include "groups.hpp"
 
 #include "sales_trend.hpp"

@@ -1,3 +1,5 @@
+// Periods (month, quarter, fiscal year from April, ...): parsing a period code, the index
+// of a day's period and the periods a window covers.
 #include "periods.hpp"
 
 #include <array>

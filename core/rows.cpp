@@ -1,3 +1,4 @@
+// The header rule and the checks every log function makes before reading its rows.
 #include "rows.hpp"
 
 namespace ca {

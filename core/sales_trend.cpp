@@ -1,3 +1,5 @@
+// Sales over time: SALESBYPERIOD, SALESTREND, SALESTRENDSTAT and SEASONALINDEX on the
+// monthly totals of a ledger.
 #include "sales_trend.hpp"
 
 #include "series.hpp"

@@ -1,3 +1,4 @@
+// Touchpoints (接点): AVGTOUCHPOINTS, DISTINCTCUSTOMERS and TOUCHTREND.
 #include "touchpoints.hpp"
 
 #include "series.hpp"
@@ -10,16 +11,16 @@ KeyIds customer_ids(const Log& log) {
     return KeyIds(log.values, log.customer_list);
 }
 
-struct Tally {
+struct TouchCount {
     std::size_t touches = 0, distinct = 0, customers = 0; // customers: the divisor
 };
 
 // Touches and distinct customers in one pass, without a per-row copy.
-Result<Tally> tally(const Log& input) {
+Result<TouchCount> count_touches(const Log& input) {
     CA_TRY(body, without_header(input, false));
     const Log& log = *body;
     KeyIds ids = customer_ids(log);
-    Tally t;
+    TouchCount t;
     std::vector<bool> seen;
     const auto on_row = [&](std::size_t i, Day) {
         const std::uint32_t id = ids(i);
@@ -37,13 +38,13 @@ Result<Tally> tally(const Log& input) {
 } // namespace
 
 Result<double> average_touchpoints(const Log& log) {
-    CA_TRY(t, tally(log));
+    CA_TRY(t, count_touches(log));
     if (t->customers == 0) return not_available();
     return static_cast<double>(t->touches) / static_cast<double>(t->customers);
 }
 
 Result<double> distinct_customers(const Log& log) {
-    auto t = tally(log);
+    auto t = count_touches(log);
     if (!t && t.error() == Error::not_available) return 0.0; // a title and nothing below
     if (!t) return fail(t.error());
     return static_cast<double>(t->distinct);

@@ -1,3 +1,4 @@
+// The statistics of a monthly series: OLS, Sen's slope, Mann-Kendall, seasonal indices.
 #include "trend_stats.hpp"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// Win rate (受注率): outcome words, WINRATE, WINRATETREND and TOUCHWINDIAG.
 #include "winrate.hpp"
 
 #include "series.hpp"

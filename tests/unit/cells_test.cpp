@@ -1,3 +1,4 @@
+// Cells and keys: trimming, NFKC folding, full-width and Japanese keys, key interning.
 #include "test_cells.hpp"
 
 #include <cmath>

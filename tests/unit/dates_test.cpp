@@ -1,3 +1,4 @@
+// Dates: serials and NullDate, text and era dates with their boundaries, windows.
 #include "test_cells.hpp"
 
 #include <gtest/gtest.h>

@@ -1,3 +1,4 @@
+// FANSCORE, FANLEVEL and FANGAP against figures worked out by hand.
 #include "fans.hpp"
 #include "test_cells.hpp"
 

@@ -1,3 +1,4 @@
+// Period codes, fiscal years from April, and the periods a window covers.
 #include "periods.hpp"
 #include "test_cells.hpp"
 

@@ -1,3 +1,4 @@
+// The sales functions against hand-computed series and statistics.
 #include "sales_trend.hpp"
 #include "test_cells.hpp"
 #include "trend_stats.hpp"

@@ -8,17 +8,18 @@
 
 namespace ca::test {
 
-struct In {
+// A cell as a test writes it: a number, a text, or {} for an empty cell.
+struct CellValue {
     Cell cell;
-    In() = default;
-    In(double v) : cell(Cell::of(v)) {}
-    In(int v) : cell(Cell::of(static_cast<double>(v))) {}
-    In(const char* s) : cell(Cell::of(std::string(s))) {}
+    CellValue() = default;
+    CellValue(double v) : cell(Cell::of(v)) {}
+    CellValue(int v) : cell(Cell::of(static_cast<double>(v))) {}
+    CellValue(const char* s) : cell(Cell::of(std::string(s))) {}
 };
 
-inline Column col(std::initializer_list<In> cells) {
+inline Column col(std::initializer_list<CellValue> cells) {
     Column out;
-    for (const In& c : cells)
+    for (const CellValue& c : cells)
         out.push_back(c.cell);
     return out;
 }
@@ -30,7 +31,7 @@ inline std::string id(std::string_view prefix, long n) {
     return s;
 }
 
-inline Cell cell(In c) {
+inline Cell cell(CellValue c) {
     return c.cell;
 }
 

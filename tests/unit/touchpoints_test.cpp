@@ -1,3 +1,4 @@
+// The touchpoint functions on small logs worked out by hand.
 #include "test_cells.hpp"
 #include "touchpoints.hpp"
 

@@ -1,3 +1,4 @@
+// Win rates, outcome words (受注 / 失注) and the touch-to-win diagnosis.
 #include "test_cells.hpp"
 #include "winrate.hpp"
 

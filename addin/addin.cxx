@@ -89,27 +89,14 @@ void learn_eras(css::uno::XComponentContext* context) noexcept {
     }
 }
 
-// The Keys argument: omitted, a list (a range or an array), or one value. Not movable:
-// keys.list views list.
-struct KeysArg {
-    Keys keys;
-    Column list;
-    explicit KeysArg(const Any& arg) {
-        if (!arg.hasValue()) return;
-        Range range;
-        if ((arg >>= range) && (range.getLength() != 1 || range[0].getLength() != 1)) {
-            list = column(range);
-            keys.form = Keys::Form::list;
-            keys.list = list;
-            keys.across = range.getLength() == 1;
-            return;
-        }
-        keys.form = Keys::Form::single;
-        keys.single = scalar(arg);
-    }
-    KeysArg(const KeysArg&) = delete;
-    KeysArg& operator=(const KeysArg&) = delete;
-};
+// The Keys argument: omitted, a list (a range or an array of several cells), or one value.
+Keys keys_argument(const Any& arg) {
+    if (!arg.hasValue()) return {};
+    Range range;
+    if ((arg >>= range) && (range.getLength() != 1 || range[0].getLength() != 1))
+        return Keys::list(column(range), range.getLength() == 1);
+    return Keys::one(scalar(arg));
+}
 
 Any grid_result(const GroupTable& table, const Keys& keys, DateOrigin origin) {
     const Grid grid = lay_out(table, keys, origin);
@@ -403,7 +390,7 @@ class CustomerAnalytics
                  const Sequence<Any>& filter_args, std::initializer_list<const Any*> args,
                  Compute&& compute) {
         return guarded([&] {
-            const KeysArg keys(keys_arg);
+            const Keys keys = keys_argument(keys_arg);
             const DateOrigin o = origin(options);
             std::vector<Cell> cells;
             for (const Any* a : args)
@@ -416,7 +403,7 @@ class CustomerAnalytics
                           .filters = t.filters,
                           .origin = o,
                           .groups = t.column(2)};
-            return grid_result(compute(log, cells), keys.keys, o);
+            return grid_result(compute(log, cells), keys, o);
         });
     }
 
@@ -426,15 +413,9 @@ class CustomerAnalytics
                   const Any& keys_arg, const Any& start, const Any& end,
                   const Sequence<Any>& filter_args, Compute&& compute) {
         return guarded([&] {
-            const KeysArg keys(keys_arg);
+            const Keys keys = keys_argument(keys_arg);
             const DateOrigin o = origin(options);
             const Table t = table(refs, {}, filter_args);
-            Column one;
-            Cells wanted = keys.keys.list;
-            if (keys.keys.form == Keys::Form::single) {
-                one.push_back(keys.keys.single);
-                wanted = one;
-            }
             const Log log{.values = t.column(0),
                           .dates = t.column(1),
                           .start = scalar(start),
@@ -442,7 +423,7 @@ class CustomerAnalytics
                           .filters = t.filters,
                           .origin = o,
                           .groups = t.column(2)};
-            return grid_result(compute(log, scalar(period), wanted), keys.keys, o);
+            return grid_result(compute(log, scalar(period), keys.asked), keys, o);
         });
     }
 

@@ -290,11 +290,8 @@ Grid lay_out(const GroupTable& t, const Keys& keys, DateOrigin origin) {
     }
 
     std::vector<std::optional<std::size_t>> wanted;
-    if (keys.form == Keys::Form::single)
-        wanted.push_back(t.find(keys.single));
-    else
-        for (CellView k : keys.list)
-            wanted.push_back(t.find(k));
+    for (CellView k : Cells(keys.asked))
+        wanted.push_back(t.find(k));
     if (keys.form == Keys::Form::single && !t.matrix) return {{value(wanted[0], 0)}};
     // A matrix, or a row of keys: one column per key.
     if (t.matrix || keys.across) {

@@ -49,9 +49,22 @@ Result<GroupTable> sales_by_period_by(const Log& log, const Cell& period, Cells 
 struct Keys {
     enum class Form { all, list, single };
     Form form = Form::all;
-    Cells list;          // Form::list
+    Column asked;        // the list, or the one key; empty when every group is shown
     bool across = false; // the list is a row: one column per key
-    Cell single;         // Form::single
+
+    static Keys one(CellView key) {
+        Keys k;
+        k.form = Form::single;
+        k.asked.push_back(key);
+        return k;
+    }
+    static Keys list(Column keys, bool across) {
+        Keys k;
+        k.form = Form::list;
+        k.asked = std::move(keys);
+        k.across = across;
+        return k;
+    }
 };
 
 // A table of cells as the adapter hands it to Calc; an empty cell stays empty.

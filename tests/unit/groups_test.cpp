@@ -56,13 +56,6 @@ void expect_same(const Result<double>& scalar, const Grid& one, const std::strin
     EXPECT_NEAR(one[0][0].number, *scalar, 1e-12 * std::max(1.0, std::fabs(*scalar))) << what;
 }
 
-Keys single(const Cell& key) {
-    Keys k;
-    k.form = Keys::Form::single;
-    k.single = key;
-    return k;
-}
-
 } // namespace
 
 TEST(GroupsBy, EqualTheScalarWithAFilter) {
@@ -82,16 +75,16 @@ TEST(GroupsBy, EqualTheScalarWithAFilter) {
             const std::vector<Filter> by{{r.groups, key}};
             const std::string what = id("seed ", seed) + " key " + key_text(key);
             expect_same(average_touchpoints({r.customers, r.dates, start, end, by, {}}),
-                        lay_out(*avg, single(key), {}), what + " avg");
+                        lay_out(*avg, Keys::one(key), {}), what + " avg");
             expect_same(distinct_customers({r.customers, r.dates, start, end, by, {}}),
-                        lay_out(*distinct, single(key), {}), what + " distinct");
+                        lay_out(*distinct, Keys::one(key), {}), what + " distinct");
             expect_same(win_rate({r.outcomes, r.dates, start, end, by, {}}),
-                        lay_out(*win, single(key), {}), what + " win");
+                        lay_out(*win, Keys::one(key), {}), what + " win");
             expect_same(sales_trend({r.amounts, r.dates, {}, {}, by, {}}, {}, asof, {}),
-                        lay_out(*trend, single(key), {}), what + " trend");
+                        lay_out(*trend, Keys::one(key), {}), what + " trend");
             expect_same(sales_trend({r.amounts, r.dates, {}, {}, by, {}}, Cell::of(2.0), asof,
                                     Cell::of(std::string("yoy"))),
-                        lay_out(*yoy, single(key), {}), what + " yoy");
+                        lay_out(*yoy, Keys::one(key), {}), what + " yoy");
         }
     }
 }
@@ -112,7 +105,7 @@ TEST(GroupsBy, MatricesEqualTheScalarSeries) {
             const std::vector<Filter> by{{r.groups, key}};
             auto check = [&](const Result<Series>& series, const GroupTable& m, std::size_t col,
                              const char* what) {
-                const Grid g = lay_out(m, single(key), {});
+                const Grid g = lay_out(m, Keys::one(key), {});
                 ASSERT_TRUE(series.has_value()) << what; // Start and End given: periods exist
                 ASSERT_EQ(g.size(), series->starts.size()) << what;
                 for (std::size_t p = 0; p < g.size(); ++p) {
@@ -148,10 +141,7 @@ TEST(GroupsBy, LayOutEveryForm) {
     EXPECT_EQ(all[2][2].number, 2.0);
     EXPECT_EQ(all[2][3].number, 2.0);
     // A list, in its order, values only, a missing key empty / 0.
-    auto list = col({"EAST", "nobody", 10});
-    Keys keys;
-    keys.form = Keys::Form::list;
-    keys.list = list;
+    Keys keys = Keys::list(col({"EAST", "nobody", 10}), false);
     const Grid some = lay_out(*t, keys, {});
     ASSERT_EQ(some.size(), 3u);
     EXPECT_EQ(some[0].size(), 3u);
@@ -166,8 +156,8 @@ TEST(GroupsBy, LayOutEveryForm) {
     EXPECT_EQ(across[0].size(), 3u);
     EXPECT_EQ(across[1][0].number, 2.0);
     // One key: its first figure; a missing one empty (#N/A).
-    EXPECT_EQ(lay_out(*t, single(Cell::of(std::string(" WEST "))), {})[0][0].number, 1.0);
-    EXPECT_TRUE(lay_out(*t, single(Cell::of(std::string("zz"))), {})[0][0].is_empty());
+    EXPECT_EQ(lay_out(*t, Keys::one(Cell::of(std::string(" WEST "))), {})[0][0].number, 1.0);
+    EXPECT_TRUE(lay_out(*t, Keys::one(Cell::of(std::string("zz"))), {})[0][0].is_empty());
 }
 
 TEST(GroupsBy, MatrixHeaderAndErrors) {

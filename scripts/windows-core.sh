@@ -55,5 +55,5 @@ cmake --build "$dir/build" --target core_tests
 # A private Wine prefix, quiet and without a desktop.
 export WINEPREFIX="$dir/wine" WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
 [ -d "$WINEPREFIX" ] || wineboot --init > /dev/null 2>&1 || true
-wine "$dir/build/core_tests.exe" --gtest_brief=1
+wine "$dir/build/tests/core_tests.exe" --gtest_brief=1
 echo "The core's unit tests passed on Windows x64 (mingw-w64, under $(wine --version))."

@@ -147,12 +147,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const Cells dates = in.byte() % 2 ? Cells(b) : Cells{};
     const Log touch{a, dates, x, y, filters, origin, {}, c};
     const Log sales{a, b, {}, {}, filters, origin, {}, c};
-    Keys all, listed, one, across;
-    listed.form = across.form = Keys::Form::list;
-    listed.list = across.list = list;
-    across.across = true;
-    one.form = Keys::Form::single;
-    one.single = w;
+    Column list_copy, row_copy;
+    for (CellView k : Cells(list))
+        list_copy.push_back(k), row_copy.push_back(k);
+    const Keys all, one = Keys::one(w);
+    const Keys listed = Keys::list(std::move(list_copy), false);
+    const Keys across = Keys::list(std::move(row_copy), true);
     const Result<GroupTable> tables[] = {
         avg_touchpoints_by(touch),
         distinct_customers_by(touch),

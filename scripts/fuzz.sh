@@ -11,9 +11,7 @@ for target in fuzz_core fuzz_convert; do
   mkdir -p build-fuzz/corpus-$target
   seeds=()
   [ $target = fuzz_core ] && seeds=(tests/fuzz/corpus)
-  target_binary=build-fuzz/$target
-  [ -x "$target_binary" ] || target_binary=build-fuzz/addin/$target
-  "$target_binary" -max_total_time=$((minutes * 60)) -timeout=10 -rss_limit_mb=4096 \
+  build-fuzz/tests/$target -max_total_time=$((minutes * 60)) -timeout=10 -rss_limit_mb=4096 \
     -print_final_stats=1 build-fuzz/corpus-$target "${seeds[@]}" > build-fuzz/$target.log 2>&1
   echo "$target:"
   grep -a -E "INITED|DONE" build-fuzz/$target.log | tail -n 2

@@ -175,13 +175,9 @@ Result<GroupTable> sales_trend_by(const Log& input, const Cell& years_cell, cons
     CA_TRY(as_of, read_bound(as_of_cell, log.origin));
     if (log.dates.empty() || !aligned(log) || !valid_amounts(log.values)) return invalid();
 
-    // Each sale with its group and month, in row order; the latest day of all.
-    struct Sale {
-        std::uint32_t group;
-        PeriodIndex month;
-        double amount;
-    };
+    // Each sale with its group, in row order; the latest day of all.
     std::vector<Sale> sales;
+    std::vector<std::uint32_t> group_of;
     std::optional<Day> latest;
     KeyIds groups(log.groups);
     Log rows = log; // no window
@@ -191,41 +187,32 @@ Result<GroupTable> sales_trend_by(const Log& input, const Cell& years_cell, cons
         if (a.kind != Cell::Kind::number) return;
         const std::uint32_t g = groups(i);
         if (g == 0) return;
-        sales.push_back({g, month_of(day), a.number});
+        sales.push_back({day, a.number, a.number != 0});
+        group_of.push_back(g);
         if (!latest || day > *latest) latest = day;
     };
     CA_TRY(window, visit_rows(rows, on_row));
     GroupTable t = table_of(groups, 1, {std::nullopt});
     const std::optional<Day> end_day = *as_of ? *as_of : latest;
     if (!end_day) return t;
-    const PeriodIndex last = month_of(*end_day), first = last - 12 * *years + 1;
 
-    // Per group: the month of its first non-zero sale up to `last`, then its monthly
-    // totals from there (or the window's start) to `last`, summed in row order.
+    // The sales of each group side by side, still in row order; then each group's window
+    // as SALESTREND takes it.
     const std::size_t count = groups.count();
-    std::vector<std::optional<PeriodIndex>> first_sale(count + 1);
     std::vector<std::size_t> start(count + 2, 0);
-    for (const Sale& s : sales) {
-        if (s.amount != 0 && s.month <= last &&
-            (!first_sale[s.group] || s.month < *first_sale[s.group]))
-            first_sale[s.group] = s.month;
-        start[s.group + 1] += 1;
-    }
+    for (std::uint32_t g : group_of)
+        start[g + 1] += 1;
     std::partial_sum(start.begin(), start.end(), start.begin());
-    std::vector<std::size_t> order(sales.size()), next(start.begin(), start.end() - 1);
+    std::vector<Sale> by_group(sales.size());
+    std::vector<std::size_t> next(start.begin(), start.end() - 1);
     for (std::size_t i = 0; i < sales.size(); ++i)
-        order[next[sales[i].group]++] = i;
-    std::vector<double> totals;
+        by_group[next[group_of[i]]++] = sales[i];
+    const PeriodIndex last = month_of(*end_day);
     for (std::uint32_t g = 1; g <= count; ++g) {
-        if (!first_sale[g]) continue;
-        const PeriodIndex from = std::max(first, *first_sale[g]);
-        totals.assign(static_cast<std::size_t>(last - from + 1), 0);
-        for (std::size_t k = start[g]; k < start[g + 1]; ++k) {
-            const Sale& s = sales[order[k]];
-            if (s.month >= from && s.month <= last)
-                totals[static_cast<std::size_t>(s.month - from)] += s.amount;
-        }
-        if (auto r = growth(totals, *method)) t.rows[g - 1] = {*r};
+        const std::span<const Sale> own(by_group.data() + start[g], start[g + 1] - start[g]);
+        const auto months = window_totals(own, last, *years);
+        if (!months) continue;
+        if (auto r = growth(months->totals, *method)) t.rows[g - 1] = {*r};
     }
     return t;
 }

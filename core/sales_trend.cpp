@@ -12,13 +12,6 @@
 namespace ca {
 namespace {
 
-// The sales of one day (or, in a ledger spanning far more days than it has rows, of one row).
-struct Sale {
-    Day day;
-    double amount;
-    bool nonzero; // a sale other than 0 (a day's sales may sum to 0 without being all 0)
-};
-
 struct Sales {
     std::vector<Sale> sales;
     DateWindow window;
@@ -58,8 +51,7 @@ Result<Sales> read_sales(const Log& input) {
 }
 
 // Monthly totals of `sales` from month `from` to `to`, both inclusive.
-std::vector<double> monthly_totals(const std::vector<Sale>& sales, PeriodIndex from,
-                                   PeriodIndex to) {
+std::vector<double> monthly_totals(std::span<const Sale> sales, PeriodIndex from, PeriodIndex to) {
     std::vector<double> totals(static_cast<std::size_t>(to - from + 1), 0);
     for (const Sale& s : sales) {
         const PeriodIndex m = month_of(s.day);
@@ -69,7 +61,7 @@ std::vector<double> monthly_totals(const std::vector<Sale>& sales, PeriodIndex f
 }
 
 // The month of the first non-zero sale up to `last`, if any.
-std::optional<PeriodIndex> first_sale_month(const std::vector<Sale>& sales, PeriodIndex last) {
+std::optional<PeriodIndex> first_sale_month(std::span<const Sale> sales, PeriodIndex last) {
     std::optional<PeriodIndex> first;
     for (const Sale& s : sales) {
         const PeriodIndex m = month_of(s.day);
@@ -120,6 +112,13 @@ Result<Series> sales_by_period(const Log& input, const Cell& period) {
     return series;
 }
 
+Result<MonthlyTotals> window_totals(std::span<const Sale> sales, PeriodIndex last, long years) {
+    const auto first_sale = first_sale_month(sales, last);
+    if (!first_sale) return not_available();
+    const PeriodIndex first = std::max(last - 12 * years + 1, *first_sale);
+    return MonthlyTotals{first, monthly_totals(sales, first, last)};
+}
+
 Result<MonthlyTotals> sales_window(const Log& ledger, const Cell& years_cell,
                                    const Cell& as_of_cell) {
     CA_TRY(years, read_whole(years_cell, 1, max_years, 2));
@@ -127,11 +126,7 @@ Result<MonthlyTotals> sales_window(const Log& ledger, const Cell& years_cell,
     CA_TRY(sales, read_sales(ledger));
     const std::optional<Day> end_day = *as_of ? *as_of : latest_day(sales->sales);
     if (!end_day) return not_available();
-    const PeriodIndex last = month_of(*end_day);
-    const auto first_sale = first_sale_month(sales->sales, last);
-    if (!first_sale) return not_available();
-    const PeriodIndex first = std::max(last - 12 * *years + 1, *first_sale);
-    return MonthlyTotals{first, monthly_totals(sales->sales, first, last)};
+    return window_totals(sales->sales, month_of(*end_day), *years);
 }
 
 Result<double> growth(const std::vector<double>& y, GrowthMethod method) {

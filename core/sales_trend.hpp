@@ -7,6 +7,7 @@
 #include "rows.hpp"
 
 #include <array>
+#include <span>
 
 namespace ca {
 
@@ -27,6 +28,17 @@ inline constexpr long max_years = 100;
 // Years (default 2, whole, 1..100) × 12 months ending with the month of AsOf (default: the
 // latest date), without the months before the first non-zero sale.
 Result<MonthlyTotals> sales_window(const Log& ledger, const Cell& years, const Cell& as_of);
+
+// The sales of one day (or, where a ledger spans far more days than it has rows, of one row).
+struct Sale {
+    Day day;
+    double amount;
+    bool nonzero; // a sale other than 0 (a day's sales may sum to 0 without being all 0)
+};
+// The window of sales_window for `sales` (of one ledger, or of one group of SALESTRENDBY):
+// `years` × 12 months ending with month `last`, from the first non-zero sale on; #N/A
+// without one.
+Result<MonthlyTotals> window_totals(std::span<const Sale> sales, PeriodIndex last, long years);
 
 enum class GrowthMethod { linear, theilsen, yoy, cagr };
 inline constexpr std::array<Code<GrowthMethod>, 4> growth_methods{{

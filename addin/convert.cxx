@@ -238,10 +238,6 @@ Column read_reference(const CellRange& range, sal_Int32 rows) {
     return out;
 }
 
-} // namespace
-
-namespace {
-
 // Where a reference is, on its sheet: equal for the same cells given twice in one call.
 std::string address_of(const CellRange& range) {
     const css::uno::Reference<css::sheet::XCellRangeAddressable> a(range, css::uno::UNO_QUERY);

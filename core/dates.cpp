@@ -1,8 +1,7 @@
 // Dates in cells: serials, ISO and Japanese text dates, era dates (和暦) and windows.
 #include "dates.hpp"
 
-#include <algorithm>
-#include <cmath>
+#include <iterator>
 #include <mutex>
 #include <shared_mutex>
 #include <vector>

@@ -130,8 +130,7 @@ def operations_in_formula_rows(office):
     sheet = doc.Sheets.getByIndex(0)
     sheet.Name = "Rows"
     write(sheet, 1, data_rows(1))
-    spare = doc.Sheets.getByIndex(0)  # a source block far to the right
-    spare.getCellRangeByName("Z1:Z3").setDataArray((("v",), ("x",), ("v",)))
+    sheet.getCellRangeByName("Z1:Z3").setDataArray((("v",), ("x",), ("v",)))  # to paste
     problems = check(doc, sheet, "first calculation", N)
 
     before = values(sheet, "B1:B3")
@@ -139,7 +138,7 @@ def operations_in_formula_rows(office):
     problems += changed(before, sheet, "B1:B3", "setDataArray") + check(
         doc, sheet, "setDataArray over the formula rows", N)
 
-    select(doc, spare, "Z1:Z3")
+    select(doc, sheet, "Z1:Z3")
     dispatch(office, doc, ".uno:Copy")
     before = values(sheet, "B4:B6")
     select(doc, sheet, "B4:B6")

@@ -1,6 +1,7 @@
-// The one table that describes every function: the name stored in documents, the name
-// users type, and the English and Japanese texts of the Function Wizard. The add-in's
-// XAddIn methods and the reference in docs/ both read it. No UNO here, so that the docs
+// The table that describes every function, compiled from its one declaration
+// (idl/functions.toml): the name stored in documents, the name users type, the English and
+// Japanese texts of the Function Wizard and each argument's role. The add-in's XAddIn
+// methods, the tests and the reference in docs/ all read it. No UNO here, so that the docs
 // tool can use it without an office.
 #pragma once
 
@@ -17,6 +18,7 @@ struct Text {
 
 struct Argument {
     Text name, description;
+    std::string_view role; // what the argument is (idl/functions.toml lists the roles)
     bool optional = false;
     bool repeated = false;  // any number of trailing (range; value) pairs
     bool reference = false; // a cell reference (XCellRange in the IDL), never an inline array
@@ -30,10 +32,8 @@ struct Function {
 };
 
 // The service every method belongs to; with the method it forms the saved formula name.
-inline constexpr std::string_view service = "org.customeranalytics.calc.CustomerAnalytics";
-inline constexpr std::string_view implementation =
-    "org.customeranalytics.calc.CustomerAnalyticsImpl";
-inline constexpr Text category{"Add-In", "アドイン"};
+extern const std::string_view service, implementation;
+extern const Text category;
 
 std::span<const Function> functions();
 const Function* by_method(std::string_view method);

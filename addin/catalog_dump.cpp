@@ -49,6 +49,8 @@ int main() {
             text("name", f.arguments[i].name);
             std::cout << ", ";
             text("description", f.arguments[i].description);
+            std::cout << ", \"role\": ";
+            json_string(f.arguments[i].role);
             std::cout << ", \"optional\": " << (f.arguments[i].optional ? "true" : "false")
                       << ", \"repeated\": " << (f.arguments[i].repeated ? "true" : "false")
                       << ", \"reference\": " << (f.arguments[i].reference ? "true" : "false")

@@ -32,6 +32,9 @@ struct Cell {
 
 // A cell read in place: a single argument (from a Cell) or a cell of a Column. Valid as
 // long as what it views.
+// A table of cells as the add-in hands it to Calc; an empty cell stays empty.
+using Grid = std::vector<std::vector<Cell>>;
+
 struct CellView {
     Cell::Kind kind = Cell::Kind::empty;
     double number = 0;

@@ -67,9 +67,6 @@ struct Keys {
     }
 };
 
-// A table of cells as the adapter hands it to Calc; an empty cell stays empty.
-using Grid = std::vector<std::vector<Cell>>;
-
 // Keys omitted: one row per group sorted as Calc sorts (numbers ascending, then texts
 // case-insensitively), the key first; a matrix gets a header row of keys and the period
 // start in its first column. A list: the values of each key (a column per key in a

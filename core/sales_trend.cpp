@@ -230,4 +230,16 @@ Result<double> seasonal_index(const Log& ledger, const Cell& month, const Cell& 
     return (*all)[static_cast<std::size_t>(*m - 1)];
 }
 
+Result<Grid> seasonal_index_table(const Log& ledger, const Cell& month, const Cell& years) {
+    if (!month.is_empty()) {
+        CA_TRY(one, seasonal_index(ledger, month, years));
+        return Grid{{Cell::of(*one)}};
+    }
+    CA_TRY(all, seasonal_indices(ledger, years));
+    Grid table;
+    for (std::size_t m = 0; m < all->size(); ++m)
+        table.push_back({Cell::of(static_cast<double>(m + 1)), Cell::of((*all)[m])});
+    return table;
+}
+
 } // namespace ca

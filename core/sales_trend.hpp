@@ -82,6 +82,9 @@ Result<double> sales_trend_stat(const Log& ledger, const Cell& stat, const Cell&
 Result<std::array<double, 12>> seasonal_indices(const Log& ledger, const Cell& years);
 // Of one calendar month (1..12).
 Result<double> seasonal_index(const Log& ledger, const Cell& month, const Cell& years);
+// SEASONALINDEX as users call it: with Month, that month's index (a 1 x 1 grid); without,
+// the 12 x 2 table of month and index.
+Result<Grid> seasonal_index_table(const Log& ledger, const Cell& month, const Cell& years);
 
 // Total amount per cell of a series or matrix (series.hpp tally_periods).
 struct SalesTally {

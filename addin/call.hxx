@@ -1,0 +1,44 @@
+// One call of an add-in function as the generated adapters (adapters.inc) see it: what it
+// reads from its document (the references, each once; the optional ranges; the filters;
+// NullDate; Keys) and how the core's answer goes back to Calc.
+#pragma once
+
+#include "convert.hxx"
+#include "groups.hpp"
+
+namespace ca::uno {
+
+using Options = css::uno::Reference<css::beans::XPropertySet>;
+
+class Call {
+  public:
+    // `references` are the row-aligned cell references, `optional_columns` the optional
+    // ranges Calc passes as arrays; column(i) numbers them in that order.
+    Call(const Options& options, const std::vector<CellRange>& references,
+         std::initializer_list<const css::uno::Any*> optional_columns,
+         const css::uno::Sequence<css::uno::Any>& filters = {},
+         const css::uno::Any& keys = css::uno::Any());
+
+    const Column& column(std::size_t argument) const { return table_.column(argument); }
+    const std::vector<Filter>& filters() const { return table_.filters; }
+
+    const DateOrigin origin;
+    const Keys keys;
+
+    // The core's answer as Calc shows it: a number, a text, an array, #N/A or Err:502. A
+    // group table is laid out for the keys; a 1 x 1 grid (SEASONALINDEX of one month) is
+    // its one value.
+    css::uno::Any answer(const Result<double>& r) const { return result(r); }
+    css::uno::Any answer(const Result<std::string>& r) const { return result(r); }
+    css::uno::Any answer(const Result<Series>& r) const { return result(r, origin); }
+    css::uno::Any answer(const Result<GroupTable>& r) const;
+    css::uno::Any answer(const Result<Grid>& r) const;
+
+  private:
+    const Table table_;
+};
+
+// The Keys argument: omitted, a list (a range or an array of several cells), or one value.
+Keys keys_argument(const css::uno::Any& arg);
+
+} // namespace ca::uno

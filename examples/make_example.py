@@ -18,7 +18,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "scripts"))
 from office import Office, fill, store  # noqa: E402
 
-DATA = os.path.join(HERE, "..", "..", "shared", "data")
+DATA = os.path.join(HERE, "..", "tests", "data")  # copies of ../shared/data
 OUT = os.path.join(HERE, "customer-analytics.ods")
 EPOCH = pd.Timestamp("1899-12-30")
 FAN_TENANTS = ["ten_001", "ten_002", "ten_004"]  # ten_004 churned on 2024-07-04

@@ -1,6 +1,6 @@
 """Calc test cases for the BY functions: every function, every form of Keys and its errors
 on a small log worked out by hand, then every office, sales agent and account of
-../shared/data/maven-crm and every tenant of saas-crm against pandas, with the scalar
+tests/data/maven-crm and every tenant of saas-crm against pandas, with the scalar
 function and a (Groups; key) filter in the same document giving the same value."""
 import os
 

@@ -10,7 +10,7 @@ import sys
 
 import pandas as pd
 
-from common import ERR, NA, serial
+from common import DATA, ERR, NA, serial
 
 REFERENCE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "reference")
 sys.path.insert(0, REFERENCE)
@@ -192,7 +192,7 @@ def sales_generated_crosscheck():
 
 
 def maven_sales_crosscheck():
-    deals = pd.read_csv(os.path.join(REFERENCE, "..", "..", "..", "shared", "data", "maven-crm", "sales_pipeline.csv"))
+    deals = pd.read_csv(os.path.join(DATA, "maven-crm", "sales_pipeline.csv"))
     won = deals[deals.deal_stage == "Won"]
     rows = [["Closed", "Value"]] + [[serial(d), float(v)] for d, v in zip(won.close_date, won.close_value)]
     n = len(rows)

@@ -1,6 +1,6 @@
 """Calc test cases for sheets as they are: whole columns over a title row, full- and
 half-width text, Japanese era dates, the extra outcome words; and a messy Japanese export
-of ../shared/data/maven-crm that must give exactly what the clean data gives (pandas)."""
+of tests/data/maven-crm that must give exactly what the clean data gives (pandas)."""
 import os
 import random
 

@@ -2,7 +2,7 @@
 (case, formula, expected).
 
 Expected values are worked out by hand from the small data below (the comments show the
-arithmetic) or computed by pandas from ../shared/data. "Err:502" and "#N/A" expect those
+arithmetic) or computed by pandas from tests/data. "Err:502" and "#N/A" expect those
 errors.
 """
 import os
@@ -146,7 +146,7 @@ def touchtrend():
 
 
 def saas_crosscheck():
-    """Touches per tenant on ../shared/data/saas-crm, expected values by pandas."""
+    """Touches per tenant on tests/data/saas-crm, expected values by pandas."""
     acts = pd.read_csv(os.path.join(DATA, "saas-crm", "crm_activities.csv"))
     tenants = pd.read_csv(os.path.join(DATA, "saas-crm", "tenants.csv"))
     dates = pd.to_datetime(acts["activity_date"])

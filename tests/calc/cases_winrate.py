@@ -1,5 +1,5 @@
 """Calc test cases for WINRATE, WINRATETREND and TOUCHWINDIAG, and the cross-check on
-../shared/data/maven-crm. Hand-made deals: expected values by hand (see the counts in the
+tests/data/maven-crm. Hand-made deals: expected values by hand (see the counts in the
 comments); real deals: expected values by pandas, and Calc's own COUNTIFS in the same
 document must agree."""
 import os
@@ -131,7 +131,7 @@ def touchwindiag():
 
 
 def maven_crosscheck():
-    """Win rate per regional office and its trend on ../shared/data/maven-crm."""
+    """Win rate per regional office and its trend on tests/data/maven-crm."""
     deals = pd.read_csv(os.path.join(DATA, "maven-crm", "sales_pipeline.csv"))
     teams = pd.read_csv(os.path.join(DATA, "maven-crm", "sales_teams.csv"))
     deals = deals.merge(teams, on="sales_agent", how="left")

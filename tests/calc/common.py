@@ -2,7 +2,7 @@
 import datetime
 import os
 
-DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "shared", "data")
+DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data")  # tests/data
 NA, ERR = "#N/A", "Err:502"
 
 

@@ -2,7 +2,7 @@
 """The example workbook can never silently break: Calc recalculates
 examples/customer-analytics.ods with the freshly built add-in, and every dashboard figure
 is compared with the same figure computed independently by pandas, numpy and statsmodels
-from the workbook's own data sheets and ../shared/data.
+from the workbook's own data sheets and tests/data.
 
 Usage: example_test.py BUILD/addin/oxt
 """

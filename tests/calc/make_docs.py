@@ -1,12 +1,14 @@
 #!/usr/bin/python3
-"""Writes the Calc test documents tests/calc/*.fods from the case tables in cases_*.py.
+"""Makes the Calc test documents (NAME.fods) from the case tables in cases_*.py. The tests
+make them when they run (run_calc_tests.py); nothing generated is committed.
 
 Each document has the data sheets a case table names and a sheet "Tests" with one case a
 row: A the case, B the formula (as a user types it), C the expected value, D a check
 formula that shows TRUE in Calc. Expected values come from the tables (worked out by hand,
-or computed by pandas/scipy from ../shared/data), never from the add-in.
+or computed by pandas/scipy from tests/data), never from the add-in.
 
-Usage: make_docs.py BUILD/addin/oxt [name...]
+Usage: make_docs.py --list
+       make_docs.py BUILD/addin/oxt OUTPUT_DIR [name...]
 """
 import glob
 import importlib
@@ -30,7 +32,7 @@ CHECK = ('=IF(ISERROR(B{r});IF(ISNA(B{r});C{r}="#N/A";AND(C{r}<>"#N/A";OR(LEFT(C
          'IF(ISNUMBER(C{r});ABS(B{r}-C{r})<=1E-9*MAX(1;ABS(C{r}));B{r}=C{r}))')
 
 
-def make(office, name, doc_spec):
+def make(office, name, doc_spec, folder):
     doc = office.new_sheet()
     sheets = doc.Sheets
     for i, (sheet_name, rows) in enumerate(doc_spec["sheets"].items()):
@@ -54,19 +56,23 @@ def make(office, name, doc_spec):
         else:
             cell.setValue(expected)
         tests.getCellByPosition(3, i).setFormula(CHECK.format(r=r))
-    path = os.path.join(HERE, name + ".fods")
+    path = os.path.join(folder, name + ".fods")
     store(doc, path, "OpenDocument Spreadsheet Flat XML")
     doc.close(True)
     print(f"wrote {path}: {len(doc_spec['cases'])} cases")
+    return path
 
 
 def main():
-    addin_dir = sys.argv[1]
     docs = all_docs()
-    wanted = sys.argv[2:] or list(docs)
+    if sys.argv[1:] == ["--list"]:
+        print(";".join(docs))  # a CMake list
+        return
+    addin_dir, folder = sys.argv[1:3]
+    os.makedirs(folder, exist_ok=True)
     with Office(addin_dir) as office:
-        for name in wanted:
-            make(office, name, docs[name]())
+        for name in sys.argv[3:] or list(docs):
+            make(office, name, docs[name](), folder)
 
 
 if __name__ == "__main__":

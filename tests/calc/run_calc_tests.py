@@ -1,10 +1,11 @@
 #!/usr/bin/python3
-"""Runs Calc test documents: loads each .fods in a private headless LibreOffice with the
-freshly built add-in, recalculates, and checks every row of its "Tests" sheet (the exact
-error code for Err:502 and #N/A, 1e-9 relative for numbers, equality for text, and the
-document's own check column).
+"""Runs Calc test documents in a private headless LibreOffice with the freshly built
+add-in: makes each named document from its case table (make_docs.py) into OUTPUT_DIR, or
+takes a .fods as it is, then loads it from its file, recalculates, and checks every row of
+its "Tests" sheet (the exact error code for Err:502 and #N/A, 1e-9 relative for numbers,
+equality for text, and the document's own check column).
 
-Usage: run_calc_tests.py BUILD/addin/oxt doc.fods...
+Usage: run_calc_tests.py BUILD/addin/oxt OUTPUT_DIR (name | doc.fods)...
 """
 import os
 import sys
@@ -12,6 +13,7 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "..", "scripts"))
 from office import Office  # noqa: E402
+import make_docs  # noqa: E402
 
 ERRORS = {"Err:502": 502, "#N/A": 32767, "Err:504": 504, "#DIV/0!": 532}
 
@@ -55,11 +57,15 @@ def run(office, path):
 
 
 def main():
-    addin_dir, docs = sys.argv[1], sys.argv[2:]
+    addin_dir, folder, docs = sys.argv[1], sys.argv[2], sys.argv[3:]
     total, failed = 0, 0
+    tables = make_docs.all_docs()
+    os.makedirs(folder, exist_ok=True)
     with Office(addin_dir) as office:
         print(f"LibreOffice {office.version()}")
         for path in docs:
+            if not path.endswith(".fods"):
+                path = make_docs.make(office, path, tables[path](), folder)
             count, failures = run(office, path)
             total += count
             failed += len(failures)

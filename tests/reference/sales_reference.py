@@ -7,7 +7,7 @@ Ledgers:
 - a generated three-year ledger (April 2021 .. March 2024, fixed seed) of two customers:
   "Trend" grows 1.5 % a month, "Control" does not; both have the same yearly pattern and
   noise;
-- the won deals of ../shared/data/maven-crm (close_value by close_date).
+- the won deals of tests/data/maven-crm (close_value by close_date).
 
 Mann-Kendall: the formulas of pymannkendall's original_test, written out (pymannkendall
 is not packaged in Debian): S, Var(S) with the tie correction, Z with the continuity
@@ -25,7 +25,7 @@ from scipy import stats
 from statsmodels.tsa.seasonal import seasonal_decompose
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-DATA = os.path.join(HERE, "..", "..", "..", "shared", "data")
+DATA = os.path.join(HERE, "..", "data")
 SEASON = [1.0, 0.85, 1.1, 0.95, 1.0, 1.05, 0.9, 0.75, 1.0, 1.05, 1.1, 1.25]  # Jan..Dec
 
 

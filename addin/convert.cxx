@@ -269,6 +269,7 @@ Table table(const std::vector<CellRange>& required,
         distinct.push_back(r);
     }
     std::vector<Extent> extents;
+    extents.reserve(distinct.size());
     for (const auto& r : distinct)
         extents.push_back(r.is() ? extent(r) : Extent{}); // null: an argument left empty
     std::vector<Column> given;

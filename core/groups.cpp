@@ -29,17 +29,16 @@ GroupTable table_of(const KeyIds& groups, std::size_t figures, Values missing) {
     return t;
 }
 
-// The log below its title row (the header rule). A title with nothing below leaves no
-// group: `empty` is then the table to return.
-#define CA_BODY(log, input, amounts, empty)                                                        \
-    auto log = without_header(input, amounts);                                                     \
-    if (!log && log.error() == Error::not_available) return empty;                                 \
-    if (!log) return fail(log.error())
-
-GroupTable no_groups(Values missing) {
-    GroupTable t;
-    t.missing = std::move(missing);
-    return t;
+// `compute` on the log below its title row (the header rule). A title with nothing below
+// leaves no group: every key then gets `missing`.
+template <class Compute>
+Result<GroupTable> below_title(const Log& input, bool amounts, Values missing, Compute&& compute) {
+    const auto body = without_header(input, amounts);
+    if (body) return compute(*body);
+    if (body.error() != Error::not_available) return fail(body.error());
+    GroupTable none;
+    none.missing = std::move(missing);
+    return none;
 }
 
 // Touches and distinct customers per group (index: group id) in one pass.
@@ -123,98 +122,102 @@ std::optional<std::size_t> GroupTable::find(CellView key) const {
 }
 
 Result<GroupTable> avg_touchpoints_by(const Log& input) {
-    CA_BODY(log, input, false, no_groups({std::nullopt, 0.0, 0.0}));
-    KeyIds groups(log->groups);
-    CA_TRY(n, count_touches(*log, groups));
-    GroupTable t = table_of(groups, 3, {std::nullopt, 0.0, 0.0});
-    for (std::size_t g = 0; g < t.rows.size(); ++g)
-        t.rows[g] = {ratio(n->touches[g + 1], n->customers[g + 1]), n->touches[g + 1],
-                     n->customers[g + 1]};
-    return t;
+    return below_title(input, false, {std::nullopt, 0.0, 0.0},
+                       [](const Log& log) -> Result<GroupTable> {
+                           KeyIds groups(log.groups);
+                           CA_TRY(n, count_touches(log, groups));
+                           GroupTable t = table_of(groups, 3, {std::nullopt, 0.0, 0.0});
+                           for (std::size_t g = 0; g < t.rows.size(); ++g)
+                               t.rows[g] = {ratio(n->touches[g + 1], n->customers[g + 1]),
+                                            n->touches[g + 1], n->customers[g + 1]};
+                           return t;
+                       });
 }
 
 Result<GroupTable> distinct_customers_by(const Log& input) {
-    CA_BODY(log, input, false, no_groups({0.0}));
-    KeyIds groups(log->groups);
-    CA_TRY(n, count_touches(*log, groups));
-    GroupTable t = table_of(groups, 1, {0.0});
-    for (std::size_t g = 0; g < t.rows.size(); ++g)
-        t.rows[g] = {n->customers[g + 1]};
-    return t;
+    return below_title(input, false, {0.0}, [](const Log& log) -> Result<GroupTable> {
+        KeyIds groups(log.groups);
+        CA_TRY(n, count_touches(log, groups));
+        GroupTable t = table_of(groups, 1, {0.0});
+        for (std::size_t g = 0; g < t.rows.size(); ++g)
+            t.rows[g] = {n->customers[g + 1]};
+        return t;
+    });
 }
 
 Result<GroupTable> win_rate_by(const Log& input) {
-    CA_BODY(body, input, false, no_groups({std::nullopt, 0.0, 0.0}));
-    const Log& log = *body;
-    if (!aligned(log)) return invalid();
-    const Outcomes outcome(log.values);
-    KeyIds groups(log.groups);
-    std::vector<double> won(1, 0), decided(1, 0);
-    const auto on_row = [&](std::size_t i, Day) {
-        const Outcome o = outcome(i);
-        if (o == Outcome::none) return;
-        const std::uint32_t g = groups(i);
-        if (g == 0) return;
-        if (g >= won.size()) won.resize(g + 1, 0), decided.resize(g + 1, 0);
-        won[g] += o == Outcome::won ? 1 : 0;
-        decided[g] += is_decided(o) ? 1 : 0;
-    };
-    CA_TRY(window, visit_rows(log, on_row));
-    GroupTable t = table_of(groups, 3, {std::nullopt, 0.0, 0.0});
-    for (std::size_t g = 0; g < t.rows.size(); ++g)
-        t.rows[g] = {ratio(won[g + 1], decided[g + 1]), won[g + 1], decided[g + 1]};
-    return t;
+    return below_title(
+        input, false, {std::nullopt, 0.0, 0.0}, [](const Log& log) -> Result<GroupTable> {
+            if (!aligned(log)) return invalid();
+            const Outcomes outcome(log.values);
+            KeyIds groups(log.groups);
+            std::vector<double> won(1, 0), decided(1, 0);
+            const auto on_row = [&](std::size_t i, Day) {
+                const Outcome o = outcome(i);
+                if (o == Outcome::none) return;
+                const std::uint32_t g = groups(i);
+                if (g == 0) return;
+                if (g >= won.size()) won.resize(g + 1, 0), decided.resize(g + 1, 0);
+                won[g] += o == Outcome::won ? 1 : 0;
+                decided[g] += is_decided(o) ? 1 : 0;
+            };
+            CA_TRY(window, visit_rows(log, on_row));
+            GroupTable t = table_of(groups, 3, {std::nullopt, 0.0, 0.0});
+            for (std::size_t g = 0; g < t.rows.size(); ++g)
+                t.rows[g] = {ratio(won[g + 1], decided[g + 1]), won[g + 1], decided[g + 1]};
+            return t;
+        });
 }
 
 Result<GroupTable> sales_trend_by(const Log& input, const Cell& years_cell, const Cell& as_of_cell,
                                   const Cell& method_cell) {
-    CA_BODY(body, input, true, no_groups({std::nullopt}));
-    const Log& log = *body;
-    CA_TRY(method, parse_growth_method(method_cell));
-    CA_TRY(years, read_whole(years_cell, 1, max_years, 2));
-    CA_TRY(as_of, read_bound(as_of_cell, log.origin));
-    if (log.dates.empty() || !aligned(log) || !valid_amounts(log.values)) return invalid();
+    return below_title(input, true, {std::nullopt}, [&](const Log& log) -> Result<GroupTable> {
+        CA_TRY(method, parse_growth_method(method_cell));
+        CA_TRY(years, read_whole(years_cell, 1, max_years, 2));
+        CA_TRY(as_of, read_bound(as_of_cell, log.origin));
+        if (log.dates.empty() || !aligned(log) || !valid_amounts(log.values)) return invalid();
 
-    // Each sale with its group, in row order; the latest day of all.
-    std::vector<Sale> sales;
-    std::vector<std::uint32_t> group_of;
-    std::optional<Day> latest;
-    KeyIds groups(log.groups);
-    Log rows = log; // no window
-    rows.start = rows.end = {};
-    const auto on_row = [&](std::size_t i, Day day) {
-        const CellView a = log.values[i];
-        if (a.kind != Cell::Kind::number) return;
-        const std::uint32_t g = groups(i);
-        if (g == 0) return;
-        sales.push_back({day, a.number, a.number != 0});
-        group_of.push_back(g);
-        if (!latest || day > *latest) latest = day;
-    };
-    CA_TRY(window, visit_rows(rows, on_row));
-    GroupTable t = table_of(groups, 1, {std::nullopt});
-    const std::optional<Day> end_day = *as_of ? *as_of : latest;
-    if (!end_day) return t;
+        // Each sale with its group, in row order; the latest day of all.
+        std::vector<Sale> sales;
+        std::vector<std::uint32_t> group_of;
+        std::optional<Day> latest;
+        KeyIds groups(log.groups);
+        Log rows = log; // no window
+        rows.start = rows.end = {};
+        const auto on_row = [&](std::size_t i, Day day) {
+            const CellView a = log.values[i];
+            if (a.kind != Cell::Kind::number) return;
+            const std::uint32_t g = groups(i);
+            if (g == 0) return;
+            sales.push_back({day, a.number, a.number != 0});
+            group_of.push_back(g);
+            if (!latest || day > *latest) latest = day;
+        };
+        CA_TRY(window, visit_rows(rows, on_row));
+        GroupTable t = table_of(groups, 1, {std::nullopt});
+        const std::optional<Day> end_day = *as_of ? *as_of : latest;
+        if (!end_day) return t;
 
-    // The sales of each group side by side, still in row order; then each group's window
-    // as SALESTREND takes it.
-    const std::size_t count = groups.count();
-    std::vector<std::size_t> start(count + 2, 0);
-    for (std::uint32_t g : group_of)
-        start[g + 1] += 1;
-    std::partial_sum(start.begin(), start.end(), start.begin());
-    std::vector<Sale> by_group(sales.size());
-    std::vector<std::size_t> next(start.begin(), start.end() - 1);
-    for (std::size_t i = 0; i < sales.size(); ++i)
-        by_group[next[group_of[i]]++] = sales[i];
-    const PeriodIndex last = month_of(*end_day);
-    for (std::uint32_t g = 1; g <= count; ++g) {
-        const std::span<const Sale> own(by_group.data() + start[g], start[g + 1] - start[g]);
-        const auto months = window_totals(own, last, *years);
-        if (!months) continue;
-        if (auto r = growth(months->totals, *method)) t.rows[g - 1] = {*r};
-    }
-    return t;
+        // The sales of each group side by side, still in row order; then each group's window
+        // as SALESTREND takes it.
+        const std::size_t count = groups.count();
+        std::vector<std::size_t> start(count + 2, 0);
+        for (std::uint32_t g : group_of)
+            start[g + 1] += 1;
+        std::partial_sum(start.begin(), start.end(), start.begin());
+        std::vector<Sale> by_group(sales.size());
+        std::vector<std::size_t> next(start.begin(), start.end() - 1);
+        for (std::size_t i = 0; i < sales.size(); ++i)
+            by_group[next[group_of[i]]++] = sales[i];
+        const PeriodIndex last = month_of(*end_day);
+        for (std::uint32_t g = 1; g <= count; ++g) {
+            const std::span<const Sale> own(by_group.data() + start[g], start[g + 1] - start[g]);
+            const auto months = window_totals(own, last, *years);
+            if (!months) continue;
+            if (auto r = growth(months->totals, *method)) t.rows[g - 1] = {*r};
+        }
+        return t;
+    });
 }
 
 Result<GroupTable> touch_trend_by(const Log& input, const Cell& period, Cells wanted) {

@@ -27,8 +27,11 @@ inline Failure not_available() {
 
 template <class T> class Result {
   public:
+    // Constrained, so it never hides the copy and move constructors (clang-tidy 14 does not
+    // read constraints).
     template <class U = T>
-    requires std::is_constructible_v<T, U&&> Result(U&& value)
+    requires(std::is_constructible_v<T, U&&> && !std::is_same_v<std::remove_cvref_t<U>, Result>)
+        Result(U&& value) // NOLINT
         : state_(std::in_place_index<0>, std::forward<U>(value)) {}
     Result(Failure f) : state_(std::in_place_index<1>, f.error) {}
 

@@ -8,6 +8,8 @@ bash scripts/deps.sh
 # Formatting first: it takes a second.
 git ls-files -z '*.cpp' '*.hpp' '*.cxx' '*.hxx' | xargs -0 clang-format --dry-run --Werror
 bash scripts/build.sh build
+# clang-tidy's configured checks: no finding allowed.
+bash scripts/tidy.sh build
 (cd build && ctest --output-on-failure -j2)
 # Every Calc test again on LibreOffice 25.2 from bookworm-backports, set up in a private
 # folder beside the system's 7.4 (scripts/lo25.sh), with its own Python bindings.

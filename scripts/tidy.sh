@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# clang-tidy's configured checks (.clang-tidy) over the core, the add-in (generated adapters
-# included, through addin.cxx) and the tests' C++, with the compile commands of BUILD
-# (default build/). Any finding fails: the code base has none.
+# clang-tidy's configured checks (.clang-tidy) over the core and the add-in (the generated
+# adapters included, through addin.cxx), with the compile commands of BUILD (default
+# build/). Any finding fails: the code base has none.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}

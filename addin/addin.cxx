@@ -5,11 +5,7 @@
 #include "call.hxx"
 #include "catalog.hpp"
 #include "dates.hpp"
-#include "fans.hpp"
-#include "groups.hpp"
-#include "sales_trend.hpp"
-#include "touchpoints.hpp"
-#include "winrate.hpp"
+#include "entry_points.hpp"
 
 #include <com/sun/star/i18n/CalendarFieldIndex.hpp>
 #include <com/sun/star/i18n/LocaleCalendar2.hpp>

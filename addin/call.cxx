@@ -20,7 +20,7 @@ Call::Call(const Options& options, const std::vector<CellRange>& references,
            std::initializer_list<const Any*> optional_columns, const Sequence<Any>& filters,
            const Any& keys)
     : origin(ca::uno::origin(options)), keys(keys_argument(keys)),
-      table_(table(references, optional_columns, filters)) {}
+      columns_(read_columns(references, optional_columns, filters)) {}
 
 namespace {
 

@@ -19,8 +19,8 @@ class Call {
          const css::uno::Sequence<css::uno::Any>& filters = {},
          const css::uno::Any& keys = css::uno::Any());
 
-    const Column& column(std::size_t argument) const { return table_.column(argument); }
-    const std::vector<Filter>& filters() const { return table_.filters; }
+    const Column& column(std::size_t argument) const { return columns_.column(argument); }
+    const std::vector<Filter>& filters() const { return columns_.filters; }
 
     const DateOrigin origin;
     const Keys keys;
@@ -35,7 +35,7 @@ class Call {
     css::uno::Any answer(const Result<Grid>& r) const;
 
   private:
-    const Table table_;
+    const CallColumns columns_;
 };
 
 // The Keys argument: omitted, a list (a range or an array of several cells), or one value.

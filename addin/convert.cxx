@@ -250,10 +250,10 @@ std::string address_of(const CellRange& range) {
 
 } // namespace
 
-Table table(const std::vector<CellRange>& required,
-            std::initializer_list<const css::uno::Any*> optional,
-            const css::uno::Sequence<css::uno::Any>& filter_args) {
-    Table t;
+CallColumns read_columns(const std::vector<CellRange>& required,
+                         std::initializer_list<const css::uno::Any*> optional,
+                         const css::uno::Sequence<css::uno::Any>& filter_args) {
+    CallColumns t;
     // One column per distinct reference, in the order first given.
     std::vector<std::string> addresses;
     std::vector<CellRange> distinct;

@@ -38,16 +38,16 @@ Cell scalar(const css::uno::Any& arg);
 // the same length, so that A:A beside B:B stays aligned. An error cell in a reference is
 // invalid. A null reference (an argument left empty) gives an empty column; a reference
 // given twice (Customers as Groups) is read once.
-struct Table {
+struct CallColumns {
     std::vector<Column> columns;
     std::vector<std::size_t> slot; // the column of each argument, required then optional
     const Column& column(std::size_t argument) const { return columns[slot[argument]]; }
     std::vector<Column> filter_columns;
-    std::vector<Filter> filters; // views of filter_columns: a Table moves, never copies
+    std::vector<Filter> filters; // views of filter_columns: moved, never copied
 };
-Table table(const std::vector<CellRange>& required,
-            std::initializer_list<const css::uno::Any*> optional,
-            const css::uno::Sequence<css::uno::Any>& filter_args = {});
+CallColumns read_columns(const std::vector<CellRange>& required,
+                         std::initializer_list<const css::uno::Any*> optional,
+                         const css::uno::Sequence<css::uno::Any>& filter_args = {});
 
 // `count` cells from the `first` of a one-column or one-row reference, as Calc stores
 // them: an empty cell is an empty string, an error cell a void value.

@@ -1,10 +1,11 @@
 // Per-group tables (the BY functions): one pass over a log gives the figure of every group
 // (a department, a rep, or each customer). Every value equals the scalar function's with a
-// (Groups; key) filter. lay_out() then shapes a table for the Keys the user gave.
+// (Groups; key) filter. Each domain declares its BY functions beside its scalar and series
+// forms (touchpoints.hpp, winrate.hpp, sales_trend.hpp); this is what they share, and
+// lay_out(), which shapes a table for the Keys the user gave.
 #pragma once
 
-#include "rows.hpp"
-#include "sales_trend.hpp"
+#include "series.hpp"
 
 namespace ca {
 
@@ -27,22 +28,51 @@ struct GroupTable {
     StringIds index_; // group g has the key text of id g
 };
 
-// Average touchpoints, touches, customers of each group.
-Result<GroupTable> avg_touchpoints_by(const Log& log);
-// Distinct customers of each group.
-Result<GroupTable> distinct_customers_by(const Log& log);
-// Win rate (empty when nothing was decided), won, decided.
-Result<GroupTable> win_rate_by(const Log& log);
-// SALESTREND of each group over one window: AsOf defaults to the latest date of all rows.
-// log.values are the amounts; Start and End are not used.
-Result<GroupTable> sales_trend_by(const Log& log, const Cell& years, const Cell& as_of,
-                                  const Cell& method);
+// A matrix wider than this needs Keys: no sheet has more columns.
+inline constexpr std::size_t max_matrix_keys = 16384;
 
-// Matrices over the periods of the rows of the wanted groups (every group when `wanted` is
-// empty; else the wanted keys in their order): AVGTOUCHPOINTS, win rate, total amount.
-Result<GroupTable> touch_trend_by(const Log& log, const Cell& period, Cells wanted);
-Result<GroupTable> win_rate_trend_by(const Log& log, const Cell& period, Cells wanted);
-Result<GroupTable> sales_by_period_by(const Log& log, const Cell& period, Cells wanted);
+// The groups in Calc's sort order (numbers ascending, then texts case-insensitively; ties
+// in order of appearance): the order of a BY table without Keys.
+std::vector<std::size_t> calc_order(const std::vector<Cell>& keys);
+
+// The log has rows and a group for each (the BY functions' first check).
+bool has_groups(const Log& log);
+// A table of one row of `figures` per group of `groups`, every figure empty until set.
+GroupTable table_of(const KeyIds& groups, std::size_t figures, Values missing);
+
+// `compute` on the log below its title row (the header rule). A title with nothing below
+// leaves no group: every key then gets `missing`.
+template <class Compute>
+Result<GroupTable> below_title(const Log& input, bool amounts, Values missing, Compute&& compute) {
+    const auto body = without_header(input, amounts);
+    if (body) return compute(*body);
+    if (body.error() != Error::not_available) return fail(body.error());
+    GroupTable none;
+    none.missing = std::move(missing);
+    return none;
+}
+
+// A matrix: the series skeleton with one column per group. `counts(i)`: the row counts
+// for its function; `value(cell)`: what a cell shows.
+template <class Counts, class Tally, class Value>
+Result<GroupTable> matrix_by(const Log& log, const Cell& period, Cells wanted, Counts&& counts,
+                             Tally& tally, Value&& value, std::optional<double> empty) {
+    if (!has_groups(log)) return invalid();
+    KeyIds groups(log.groups, wanted);
+    CA_TRY(cells,
+           tally_periods(
+               log, period, [&](std::size_t i) -> std::size_t { return counts(i) ? groups(i) : 0; },
+               [&] { return groups.count(); }, tally));
+    if (!groups.has_list() && cells->width > max_matrix_keys) return invalid();
+    GroupTable t = table_of(groups, cells->periods(), {empty});
+    t.matrix = true;
+    for (std::size_t p = 0; p < cells->periods(); ++p) {
+        t.starts.push_back(cells->start(p));
+        for (std::size_t g = 0; g < cells->width; ++g)
+            t.rows[g][p] = value(p * cells->width + g);
+    }
+    return t;
+}
 
 // The Keys argument: omitted (every group, sorted, with its key), a list (a range or an
 // array, values only, in its order), or one value (one figure for fill-down).
@@ -73,8 +103,5 @@ struct Keys {
 // matrix, or when the list is a row), with `missing` for a key with no row. One key: its
 // first value as a 1 × 1 grid (empty: #N/A), or its column of a matrix.
 Grid lay_out(const GroupTable& table, const Keys& keys, DateOrigin origin);
-
-// A matrix wider than this needs Keys: no sheet has more columns.
-inline constexpr std::size_t max_matrix_keys = 16384;
 
 } // namespace ca

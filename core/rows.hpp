@@ -20,14 +20,16 @@ struct Log {
     DateOrigin origin = {};
     Cells customer_list = {}; // empty: not given
     Cells groups = {};
+    Cells numbers = {}; // a number per row beside the values (TOUCHWINCURVE's touches)
 };
 
 // The header rule ("Sheets as they are"): users write whole columns over sheets with
 // titles. When the log has dates whose first cell is a text that is not a date, or its
 // values are amounts (`amounts`) and the first is a text, that first row is a title and
 // the log without it is returned (every row-aligned range: values, dates, groups,
-// filters). #N/A when the title is all there is. A log of key columns only cannot tell a
-// title from a key: it is returned as it is.
+// numbers, filters). A numbers column is numeric: a text first is a title too. #N/A when the title
+// is all there is. A log of key columns only cannot tell a title from a key: it is returned as it
+// is.
 Result<Log> without_header(const Log& log, bool amounts);
 
 // The window after checking everything that can be wrong before any row is read: Err:502

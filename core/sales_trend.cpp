@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <numeric>
 
 namespace ca {
 namespace {
@@ -240,6 +241,68 @@ Result<Grid> seasonal_index_table(const Log& ledger, const Cell& month, const Ce
     for (std::size_t m = 0; m < all->size(); ++m)
         table.push_back({Cell::of(static_cast<double>(m + 1)), Cell::of((*all)[m])});
     return table;
+}
+
+Result<GroupTable> sales_trend_by(const Log& input, const Cell& years_cell, const Cell& as_of_cell,
+                                  const Cell& method_cell) {
+    return below_title(input, true, {std::nullopt}, [&](const Log& log) -> Result<GroupTable> {
+        CA_TRY(method, parse_growth_method(method_cell));
+        CA_TRY(years, read_whole(years_cell, 1, max_years, 2));
+        CA_TRY(as_of, read_bound(as_of_cell, log.origin));
+        if (log.dates.empty() || !has_groups(log) || !valid_amounts(log.values)) return invalid();
+
+        // Each sale with its group, in row order; the latest day of all.
+        std::vector<Sale> sales;
+        std::vector<std::uint32_t> group_of;
+        std::optional<Day> latest;
+        KeyIds groups(log.groups);
+        Log rows = log; // no window
+        rows.start = rows.end = {};
+        const auto on_row = [&](std::size_t i, Day day) {
+            const CellView a = log.values[i];
+            if (a.kind != Cell::Kind::number) return;
+            const std::uint32_t g = groups(i);
+            if (g == 0) return;
+            sales.push_back({day, a.number, a.number != 0});
+            group_of.push_back(g);
+            if (!latest || day > *latest) latest = day;
+        };
+        CA_TRY(window, visit_rows(rows, on_row));
+        GroupTable t = table_of(groups, 1, {std::nullopt});
+        const std::optional<Day> end_day = *as_of ? *as_of : latest;
+        if (!end_day) return t;
+
+        // The sales of each group side by side, still in row order; then each group's window
+        // as SALESTREND takes it.
+        const std::size_t count = groups.count();
+        std::vector<std::size_t> start(count + 2, 0);
+        for (std::uint32_t g : group_of)
+            start[g + 1] += 1;
+        std::partial_sum(start.begin(), start.end(), start.begin());
+        std::vector<Sale> by_group(sales.size());
+        std::vector<std::size_t> next(start.begin(), start.end() - 1);
+        for (std::size_t i = 0; i < sales.size(); ++i)
+            by_group[next[group_of[i]]++] = sales[i];
+        const PeriodIndex last = month_of(*end_day);
+        for (std::uint32_t g = 1; g <= count; ++g) {
+            const std::span<const Sale> own(by_group.data() + start[g], start[g + 1] - start[g]);
+            const auto months = window_totals(own, last, *years);
+            if (!months) continue;
+            if (auto r = growth(months->totals, *method)) t.rows[g - 1] = {*r};
+        }
+        return t;
+    });
+}
+
+Result<GroupTable> sales_by_period_by(const Log& input, const Cell& period, Cells wanted) {
+    CA_TRY(body, without_header(input, true));
+    const Log& log = *body;
+    if (!valid_amounts(log.values)) return invalid();
+    SalesTally tally{log.values, {}};
+    return matrix_by(
+        log, period, wanted,
+        [&](std::size_t i) { return log.values[i].kind == Cell::Kind::number; }, tally,
+        [&](std::size_t c) -> std::optional<double> { return tally.total[c]; }, 0.0);
 }
 
 } // namespace ca

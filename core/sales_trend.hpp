@@ -4,7 +4,7 @@
 #pragma once
 
 #include "codes.hpp"
-#include "rows.hpp"
+#include "groups.hpp"
 
 #include <array>
 #include <span>
@@ -94,5 +94,12 @@ struct SalesTally {
     void add(std::size_t cell, std::size_t i) { total[cell] += amounts[i].number; }
     void finish() {}
 };
+
+// Per group (groups.hpp): SALESTREND of each group over one window. AsOf defaults to the
+// latest date of all rows; Start and End are not used.
+Result<GroupTable> sales_trend_by(const Log& ledger, const Cell& years, const Cell& as_of,
+                                  const Cell& method);
+// A matrix of total amounts, one column per wanted group (as touch_trend_by).
+Result<GroupTable> sales_by_period_by(const Log& ledger, const Cell& period, Cells wanted);
 
 } // namespace ca

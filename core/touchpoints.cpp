@@ -35,6 +35,31 @@ Result<TouchCount> count_touches(const Log& input) {
     return t;
 }
 
+// Touches and distinct customers per group (index: group id) in one pass.
+struct TouchCounts {
+    std::vector<double> touches, customers;
+};
+Result<TouchCounts> touches_per_group(const Log& log, KeyIds& groups) {
+    if (!has_groups(log)) return invalid();
+    KeyIds customers(log.values);
+    TouchCounts n;
+    DistinctPairs seen(0, 0, log.values.size());
+    const auto on_row = [&](std::size_t i, Day) {
+        const std::uint32_t c = customers(i);
+        if (c == 0) return;
+        const std::uint32_t g = groups(i);
+        if (g == 0) return;
+        if (g >= n.touches.size()) n.touches.resize(g + 1, 0);
+        n.touches[g] += 1;
+        seen.add(g, c);
+    };
+    CA_TRY(window, visit_rows(log, on_row));
+    n.touches.resize(groups.count() + 1, 0);
+    n.customers = seen.counts();
+    n.customers.resize(groups.count() + 1, 0);
+    return n;
+}
+
 } // namespace
 
 Result<double> average_touchpoints(const Log& log) {
@@ -67,6 +92,40 @@ Result<Series> touch_trend(const Log& input, const Cell& period) {
         s.values.push_back({ratio(tally.touches[p], customers), tally.touches[p]});
     }
     return s;
+}
+
+Result<GroupTable> avg_touchpoints_by(const Log& input) {
+    return below_title(input, false, {std::nullopt, 0.0, 0.0},
+                       [](const Log& log) -> Result<GroupTable> {
+                           KeyIds groups(log.groups);
+                           CA_TRY(n, touches_per_group(log, groups));
+                           GroupTable t = table_of(groups, 3, {std::nullopt, 0.0, 0.0});
+                           for (std::size_t g = 0; g < t.rows.size(); ++g)
+                               t.rows[g] = {ratio(n->touches[g + 1], n->customers[g + 1]),
+                                            n->touches[g + 1], n->customers[g + 1]};
+                           return t;
+                       });
+}
+
+Result<GroupTable> distinct_customers_by(const Log& input) {
+    return below_title(input, false, {0.0}, [](const Log& log) -> Result<GroupTable> {
+        KeyIds groups(log.groups);
+        CA_TRY(n, touches_per_group(log, groups));
+        GroupTable t = table_of(groups, 1, {0.0});
+        for (std::size_t g = 0; g < t.rows.size(); ++g)
+            t.rows[g] = {n->customers[g + 1]};
+        return t;
+    });
+}
+
+Result<GroupTable> touch_trend_by(const Log& input, const Cell& period, Cells wanted) {
+    CA_TRY(body, without_header(input, false));
+    const Log& log = *body;
+    KeyIds customers(log.values);
+    TouchTally tally{customers, log.values.size(), {}, {}, {}};
+    return matrix_by(
+        log, period, wanted, [&](std::size_t i) { return customers(i) != 0; }, tally,
+        [&](std::size_t c) { return ratio(tally.touches[c], tally.distinct[c]); }, std::nullopt);
 }
 
 } // namespace ca

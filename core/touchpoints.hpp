@@ -1,7 +1,7 @@
 // Touchpoints (接点): AVGTOUCHPOINTS, DISTINCTCUSTOMERS and TOUCHTREND over a touch log.
 #pragma once
 
-#include "rows.hpp"
+#include "groups.hpp"
 
 #include <optional>
 #include <vector>
@@ -35,5 +35,13 @@ struct TouchTally {
     }
     void finish() { distinct = seen->counts(); }
 };
+
+// Per group (groups.hpp): average touchpoints, touches, customers.
+Result<GroupTable> avg_touchpoints_by(const Log& log);
+// Distinct customers of each group.
+Result<GroupTable> distinct_customers_by(const Log& log);
+// A matrix of average touchpoints: one column per wanted group (every group when `wanted`
+// is empty, else the wanted keys in their order), one row per period.
+Result<GroupTable> touch_trend_by(const Log& log, const Cell& period, Cells wanted);
 
 } // namespace ca

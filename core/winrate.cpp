@@ -86,4 +86,38 @@ Result<std::string> touch_win_diagnosis(const Cell& avg_touches, const Cell& win
     return text_of(d, diagnoses, *lang);
 }
 
+Result<GroupTable> win_rate_by(const Log& input) {
+    return below_title(
+        input, false, {std::nullopt, 0.0, 0.0}, [](const Log& log) -> Result<GroupTable> {
+            if (!has_groups(log)) return invalid();
+            const Outcomes outcome(log.values);
+            KeyIds groups(log.groups);
+            std::vector<double> won(1, 0), decided(1, 0);
+            const auto on_row = [&](std::size_t i, Day) {
+                const Outcome o = outcome(i);
+                if (o == Outcome::none) return;
+                const std::uint32_t g = groups(i);
+                if (g == 0) return;
+                if (g >= won.size()) won.resize(g + 1, 0), decided.resize(g + 1, 0);
+                won[g] += o == Outcome::won ? 1 : 0;
+                decided[g] += is_decided(o) ? 1 : 0;
+            };
+            CA_TRY(window, visit_rows(log, on_row));
+            GroupTable t = table_of(groups, 3, {std::nullopt, 0.0, 0.0});
+            for (std::size_t g = 0; g < t.rows.size(); ++g)
+                t.rows[g] = {ratio(won[g + 1], decided[g + 1]), won[g + 1], decided[g + 1]};
+            return t;
+        });
+}
+
+Result<GroupTable> win_rate_trend_by(const Log& input, const Cell& period, Cells wanted) {
+    CA_TRY(body, without_header(input, false));
+    const Log& log = *body;
+    const Outcomes outcome(log.values);
+    WinTally tally{outcome, {}, {}};
+    return matrix_by(
+        log, period, wanted, [&](std::size_t i) { return is_decided(outcome(i)); }, tally,
+        [&](std::size_t c) { return ratio(tally.won[c], tally.decided[c]); }, std::nullopt);
+}
+
 } // namespace ca

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "codes.hpp"
-#include "rows.hpp"
+#include "groups.hpp"
 
 namespace ca {
 
@@ -74,5 +74,10 @@ struct WinTally {
     }
     void finish() {}
 };
+
+// Per group (groups.hpp): win rate (empty when nothing was decided), won, decided.
+Result<GroupTable> win_rate_by(const Log& deals);
+// A matrix of win rates, one column per wanted group (as touch_trend_by).
+Result<GroupTable> win_rate_trend_by(const Log& deals, const Cell& period, Cells wanted);
 
 } // namespace ca

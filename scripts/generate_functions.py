@@ -12,11 +12,12 @@ import tomllib
 
 # Where each role goes in the core's Log (in the Log's field order), and which roles are
 # row-aligned columns read from the sheet.
-LOG_FIELDS = ["values", "dates", "start", "end", "filters", "origin", "customer_list", "groups"]
+LOG_FIELDS = ["values", "dates", "start", "end", "filters", "origin", "customer_list", "groups",
+              "numbers"]
 FIELD_OF_ROLE = {"ids": "values", "outcomes": "values", "amounts": "values", "dates": "dates",
-                 "groups": "groups", "customer_list": "customer_list", "start": "start",
-                 "end": "end", "filters": "filters"}
-COLUMN_ROLES = {"ids", "outcomes", "amounts", "dates", "groups"}
+                 "groups": "groups", "touches": "numbers", "customer_list": "customer_list",
+                 "start": "start", "end": "end", "filters": "filters"}
+COLUMN_ROLES = {"ids", "outcomes", "amounts", "dates", "groups", "touches"}
 SCALAR_ROLES = {"code", "number", "date", "start", "end"}
 ROLES = set(FIELD_OF_ROLE) | SCALAR_ROLES | {"keys", "numbers"}
 CSS = "com::sun::star::"

@@ -5,8 +5,9 @@ rows below the title give). The expected results are the documented rules of eac
 (docs/reliability.md), the same for every function; cases_badinput.py and
 cases_sheets.py keep the cases that are particular to one function.
 
-An argument's `example` in the declaration is a valid value used when the argument is
-required; otherwise a role's default below."""
+An argument's `example` in the declaration is a valid value the cases give it (optional
+arguments only when they have one); a required argument without one gets its role's
+default below."""
 import os
 import sys
 
@@ -22,21 +23,23 @@ E504, DIV0 = "Err:504", "#DIV/0!"
 q = chr(34)
 
 # A log: customer, date, amount, outcome, group; then a column with an error cell, text,
-# huge numbers.
+# huge numbers; then touches.
 LOG = [
-    ["C1", 45301.0, 100.0, "won", "East", 1.0, "x", 1e308],
-    ["C2", 45332.0, 200.0, "lost", "West", "=1/0", "y", 1e308],
-    ["C1", 45361.0, 300.0, "won", "East", 3.0, "z", 1e308],
-    ["C3", 45392.0, 400.0, "open", "West", 4.0, "w", 1e308],
+    ["C1", 45301.0, 100.0, "won", "East", 1.0, "x", 1e308, 3.0],
+    ["C2", 45332.0, 200.0, "lost", "West", "=1/0", "y", 1e308, 0.0],
+    ["C1", 45361.0, 300.0, "won", "East", 3.0, "z", 1e308, 5.0],
+    ["C3", 45392.0, 400.0, "open", "West", 4.0, "w", 1e308, 2.0],
 ]
-COLUMN_OF_ROLE = {"ids": "A", "dates": "B", "amounts": "C", "outcomes": "D", "groups": "E"}
+COLUMN_OF_ROLE = {"ids": "A", "dates": "B", "amounts": "C", "outcomes": "D", "groups": "E",
+                  "touches": "I"}
 # A log under a title row, 40 months long (SEASONALINDEX needs two whole years): customer,
-# date, department, outcome, amount.
-TITLED = [["Customer", "Date", "Dept", "Outcome", "Amount"]] + [
+# date, department, outcome, amount, touches.
+TITLED = [["Customer", "Date", "Dept", "Outcome", "Amount", "Touches"]] + [
     [f"C{k % 5 + 1}", serial(f"{2022 + (k // 12)}-{k % 12 + 1:02d}-15"), ("East", "West", "本社")[k % 3],
-     ("won", "lost", "受注", "open", "失注", "won")[k % 6], 100.0 + (k * 37) % 90]
+     ("won", "lost", "受注", "open", "失注", "won")[k % 6], 100.0 + (k * 37) % 90, float(k % 7)]
     for k in range(40)]
-TITLED_COLUMN_OF_ROLE = {"ids": "A", "dates": "B", "groups": "C", "outcomes": "D", "amounts": "E"}
+TITLED_COLUMN_OF_ROLE = {"ids": "A", "dates": "B", "groups": "C", "outcomes": "D", "amounts": "E",
+                         "touches": "F"}
 DEFAULT_EXAMPLE = {"number": "1", "date": q + "2024-03-01" + q, "code": ""}
 
 
@@ -57,12 +60,13 @@ def call(f, values):
 
 
 def base(f, column=lambda role: rows(COLUMN_OF_ROLE[role])):
-    """Every column argument (required or not) and each required argument's example."""
+    """Every column argument (required or not), each required argument's example, and the
+    example of an optional argument that has one."""
     values = {}
     for i, a in enumerate(f["arguments"]):
         if a["role"] in COLUMN_OF_ROLE:
             values[i] = column(a["role"])
-        elif not a["optional"]:
+        elif not a["optional"] or "example" in a:
             values[i] = a.get("example", DEFAULT_EXAMPLE.get(a["role"], ""))
     return values
 
@@ -80,6 +84,8 @@ def bad_inputs(a, f):
                 cases.append(("a range shorter than the others", rows(COLUMN_OF_ROLE[role], 3), ERR))
         else:
             cases.append(("an error cell, refused by Calc", rows("F"), E504))
+        if role in ("amounts", "touches"):
+            cases.append(("texts under a title", rows("G"), ERR))
         if role == "dates":
             cases += [("texts that are not dates", rows("G"), ERR),
                       ("serials beyond any date", rows("H"), ERR)]
@@ -131,8 +137,8 @@ def roles_sheets():
         if not any(a["role"] in COLUMN_OF_ROLE for a in f["arguments"]):
             continue
         formula = call(f, base(f, column=lambda role: "{" + TITLED_COLUMN_OF_ROLE[role] + "}"))
-        whole = formula[1:].format(**{c: f"$Titled.{c}:{c}" for c in "ABCDE"})
-        exact = formula[1:].format(**{c: f"$Titled.{c}2:{c}41" for c in "ABCDE"})
+        whole = formula[1:].format(**{c: f"$Titled.{c}:{c}" for c in "ABCDEF"})
+        exact = formula[1:].format(**{c: f"$Titled.{c}2:{c}41" for c in "ABCDEF"})
         # The same numbers in the same shape (texts are counted: Calc's = tells no two texts
         # of an add-in array equal), and a figure, not an error, below the title.
         num = "IFERROR(({})*1;0)"

@@ -5,6 +5,7 @@
 #include "fans.hpp"
 #include "groups.hpp"
 #include "sales_trend.hpp"
+#include "touch_win.hpp"
 #include "touchpoints.hpp"
 #include "winrate.hpp"
 
@@ -142,6 +143,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     (void)fan_score(x, y, z, w, list);
     (void)fan_level(x, y);
     (void)fan_gap(x, z);
+    // The touch-to-win curve: touches in b (of the same length or one more), outcomes in a.
+    (void)touch_target(Log{.values = a, .filters = filters, .origin = origin, .numbers = b}, x, z);
+    (void)touch_target(
+        Log{.values = a, .filters = filters, .origin = origin, .groups = c, .numbers = b}, x, z);
+    (void)touch_win_curve(Log{.values = a, .filters = filters, .origin = origin, .numbers = b},
+                          list);
 
     // The BY functions, each laid out for every form of Keys.
     const Cells dates = in.byte() % 2 ? Cells(b) : Cells{};
@@ -161,6 +168,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         touch_trend_by(touch, z, list),
         win_rate_trend_by(touch, z, {}),
         sales_by_period_by(sales, z, list),
+        touch_win_by(
+            Log{.values = a, .filters = filters, .origin = origin, .groups = c, .numbers = b}),
     };
     for (const auto& t : tables)
         if (t)

@@ -1,6 +1,7 @@
 // The BY functions against their scalar functions with a (Groups; key) filter, on logs
 // generated at random, plus the Keys layouts.
 #include "groups.hpp"
+#include "sales_trend.hpp"
 #include "test_cells.hpp"
 #include "touchpoints.hpp"
 #include "winrate.hpp"

@@ -18,7 +18,7 @@ def main():
     if not os.path.isdir(SOURCE):
         print(f"no {SOURCE}: nothing to compare")
         return 77
-    files = [f for f in glob.glob(os.path.join(COPIES, "*", "*"))]
+    files = sorted(glob.glob(os.path.join(COPIES, "*", "*")))
     differ = [f for f in files
               if not filecmp.cmp(f, os.path.join(SOURCE, os.path.relpath(f, COPIES)), shallow=False)]
     print(f"{len(files) - len(differ)}/{len(files)} copies equal their source")

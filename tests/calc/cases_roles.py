@@ -11,8 +11,7 @@ default below."""
 import os
 import sys
 
-from common import ERR, NA  # noqa: F401
-from common import serial
+from common import ERR, NA, serial
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "..", "scripts"))

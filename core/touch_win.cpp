@@ -132,6 +132,38 @@ bool valid_touches(Cells touches) {
     return true;
 }
 
+// A decided deal with its touches and group (0: none).
+struct Deal {
+    double touches;
+    bool won;
+    std::uint32_t group;
+};
+
+// The deals that count, read once: decided, with a touch count, through the filters.
+Result<std::vector<Deal>> decided_deals(const Log& log, KeyIds* groups) {
+    if (log.numbers.size() != log.values.size() || !valid_touches(log.numbers)) return invalid();
+    const Outcomes outcome(log.values);
+    std::vector<Deal> deals;
+    const auto on_row = [&](std::size_t i, Day) {
+        const Outcome o = outcome(i);
+        if (!is_decided(o) || log.numbers[i].is_empty()) return;
+        const std::uint32_t g = groups ? (*groups)(i) : 0; // 0: in no group, but on the curve
+        deals.push_back({log.numbers[i].number, o == Outcome::won, g});
+    };
+    CA_TRY(window, visit_rows(log, on_row));
+    return deals;
+}
+
+// (touches, won) of each deal: what the curve and the targets read.
+using TouchesWon = std::vector<std::pair<double, bool>>;
+TouchesWon touches_won(const std::vector<Deal>& deals) {
+    TouchesWon pairs;
+    pairs.reserve(deals.size());
+    for (const Deal& d : deals)
+        pairs.emplace_back(d.touches, d.won);
+    return pairs;
+}
+
 // The logistic fit of won ~ b0 + b1 ln(1 + touches) on (touches, won) deals, aggregated
 // per touch count.
 std::optional<Logistic> fit_on_touches(std::span<const std::pair<double, bool>> deals) {
@@ -157,17 +189,8 @@ Cell figure(std::optional<double> v) {
 
 Result<Grid> touch_win_curve(const Log& input, Cells edges) {
     CA_TRY(body, without_header(input, false));
-    const Log& log = *body;
-    if (log.numbers.size() != log.values.size()) return invalid();
-    if (!valid_touches(log.numbers)) return invalid();
-    const Outcomes outcome(log.values);
-    std::vector<std::pair<double, bool>> deals; // (touches, won) of each decided deal
-    const auto on_row = [&](std::size_t i, Day) {
-        const Outcome o = outcome(i);
-        if (!is_decided(o) || log.numbers[i].is_empty()) return;
-        deals.emplace_back(log.numbers[i].number, o == Outcome::won);
-    };
-    CA_TRY(window, visit_rows(log, on_row));
+    CA_TRY(decided, decided_deals(*body, nullptr));
+    const TouchesWon deals = touches_won(*decided);
 
     CA_TRY(lower, read_edges(edges));
     std::vector<Bucket> buckets;
@@ -248,28 +271,6 @@ Result<GroupTable> touch_win_by(const Log& input) {
 
 namespace {
 
-// A decided deal with its touches and group (0: none).
-struct Deal {
-    double touches;
-    bool won;
-    std::uint32_t group;
-};
-
-// The deals that count, read once: decided, with a touch count, through the filters.
-Result<std::vector<Deal>> decided_deals(const Log& log, KeyIds* groups) {
-    if (log.numbers.size() != log.values.size() || !valid_touches(log.numbers)) return invalid();
-    const Outcomes outcome(log.values);
-    std::vector<Deal> deals;
-    const auto on_row = [&](std::size_t i, Day) {
-        const Outcome o = outcome(i);
-        if (!is_decided(o) || log.numbers[i].is_empty()) return;
-        const std::uint32_t g = groups ? (*groups)(i) : 0; // 0: in no group, but on the curve
-        deals.push_back({log.numbers[i].number, o == Outcome::won, g});
-    };
-    CA_TRY(window, visit_rows(log, on_row));
-    return deals;
-}
-
 // The best quarter of the groups that have a decided deal, ⌈n/4⌉ of them, ranked by the
 // Wilson lower bound of their win rate, ties in the BY functions' key order.
 std::vector<bool> best_quarter(const std::vector<Deal>& deals, const KeyIds& groups) {
@@ -291,8 +292,6 @@ std::vector<bool> best_quarter(const std::vector<Deal>& deals, const KeyIds& gro
         best[ranked[r] + 1] = true;
     return best;
 }
-
-using TouchesWon = std::vector<std::pair<double, bool>>;
 
 std::optional<double> monotone_target(const TouchesWon& deals, double target) {
     const std::vector<Bucket> buckets = default_buckets(deals);
@@ -370,10 +369,7 @@ Result<double> touch_target(const Log& input, const Cell& target_cell, const Cel
     if (*method == TargetMethod::top) return touches / decided;
     const double target = target_cell.is_empty() ? won / decided : target_cell.number;
 
-    TouchesWon pairs;
-    pairs.reserve(deals->size());
-    for (const Deal& d : *deals)
-        pairs.emplace_back(d.touches, d.won);
+    TouchesWon pairs = touches_won(*deals);
     std::optional<double> found;
     switch (*method) {
     case TargetMethod::monotone:

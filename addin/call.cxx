@@ -18,9 +18,9 @@ Keys keys_argument(const Any& arg) {
 
 Call::Call(const Options& options, const std::vector<CellRange>& references,
            std::initializer_list<const Any*> optional_columns, const Sequence<Any>& filters,
-           const Any& keys)
+           const Any& keys, const std::vector<std::size_t>& tables)
     : origin(ca::uno::origin(options)), keys(keys_argument(keys)),
-      columns_(read_columns(references, optional_columns, filters)) {}
+      columns_(read_columns(references, optional_columns, filters, tables)) {}
 
 namespace {
 
@@ -60,7 +60,10 @@ Any Call::answer(const Result<GroupTable>& r) const {
 
 Any Call::answer(const Result<Grid>& r) const {
     if (!r) return result(Result<double>(fail(r.error())));
-    if (r->size() == 1 && (*r)[0].size() == 1) return value((*r)[0][0]);
+    if (r->size() == 1 && (*r)[0].size() == 1) {
+        const Any v = value((*r)[0][0]);
+        return v.hasValue() ? v : Any(OUString()); // an empty cell, as in an array
+    }
     return array(*r);
 }
 

@@ -13,11 +13,12 @@ using Options = css::uno::Reference<css::beans::XPropertySet>;
 class Call {
   public:
     // `references` are the row-aligned cell references, `optional_columns` the optional
-    // ranges Calc passes as arrays; column(i) numbers them in that order.
+    // ranges Calc passes as arrays; column(i) numbers them in that order. `tables`: the
+    // table of each when the call joins two lists (read_columns).
     Call(const Options& options, const std::vector<CellRange>& references,
          std::initializer_list<const css::uno::Any*> optional_columns,
          const css::uno::Sequence<css::uno::Any>& filters = {},
-         const css::uno::Any& keys = css::uno::Any());
+         const css::uno::Any& keys = css::uno::Any(), const std::vector<std::size_t>& tables = {});
 
     const Column& column(std::size_t argument) const { return columns_.column(argument); }
     const std::vector<Filter>& filters() const { return columns_.filters; }
@@ -27,7 +28,7 @@ class Call {
 
     // The core's answer as Calc shows it: a number, a text, an array, #N/A or Err:502. A
     // group table is laid out for the keys; a 1 x 1 grid (SEASONALINDEX of one month) is
-    // its one value.
+    // its one value, an empty cell an empty text.
     css::uno::Any answer(const Result<double>& r) const { return result(r); }
     css::uno::Any answer(const Result<std::string>& r) const { return result(r); }
     css::uno::Any answer(const Result<Series>& r) const { return result(r, origin); }

@@ -158,6 +158,11 @@ Cell scalar(const css::uno::Any& arg) {
     return cell_of(range[0][0]);
 }
 
+std::optional<Cell> scalar_if_given(const css::uno::Any& arg) {
+    if (!arg.hasValue()) return std::nullopt;
+    return scalar(arg);
+}
+
 Extent extent(const CellRange& range) {
     const css::uno::Reference<css::sheet::XCellRangeAddressable> addressable(range,
                                                                              css::uno::UNO_QUERY);
@@ -252,7 +257,8 @@ std::string address_of(const CellRange& range) {
 
 CallColumns read_columns(const std::vector<CellRange>& required,
                          std::initializer_list<const css::uno::Any*> optional,
-                         const css::uno::Sequence<css::uno::Any>& filter_args) {
+                         const css::uno::Sequence<css::uno::Any>& filter_args,
+                         const std::vector<std::size_t>& tables) {
     CallColumns t;
     // One column per distinct reference, in the order first given.
     std::vector<std::string> addresses;
@@ -286,25 +292,41 @@ CallColumns read_columns(const std::vector<CellRange>& required,
         if (t.filter_columns.back().empty()) throw InvalidArgument{};
     }
 
-    // Every given range has one length; only the rows up to the last used one are read.
-    std::size_t length = 0, used = 1;
-    auto take = [&](std::size_t len, std::size_t in_use) {
-        if (length != 0 && len != length) throw InvalidArgument{};
-        length = len;
-        used = std::max(used, in_use);
+    // The ranges of one table have one length; only the rows up to the last used one are
+    // read. Filters belong to the first table.
+    const auto table_of = [&](std::size_t argument) {
+        return argument < tables.size() ? tables[argument] : 0;
     };
-    for (const auto& e : extents)
-        if (e.length != 0)
-            take(static_cast<std::size_t>(e.length), static_cast<std::size_t>(e.used));
-    for (const auto* group : {&given, &t.filter_columns})
-        for (const auto& c : *group)
-            if (!c.empty()) take(c.size(), used_length(c));
+    std::size_t table_count = 1;
+    for (std::size_t a = 0; a < t.slot.size(); ++a)
+        table_count = std::max(table_count, table_of(a) + 1);
+    std::vector<std::size_t> length(table_count, 0), used(table_count, 1);
+    auto take = [&](std::size_t table, std::size_t len, std::size_t in_use) {
+        if (length[table] != 0 && len != length[table]) throw InvalidArgument{};
+        length[table] = len;
+        used[table] = std::max(used[table], in_use);
+    };
+    for (std::size_t a = 0; a < required.size(); ++a)
+        if (const Extent& e = extents[t.slot[a]]; e.length != 0)
+            take(table_of(a), static_cast<std::size_t>(e.length), static_cast<std::size_t>(e.used));
+    for (std::size_t g = 0; g < given.size(); ++g)
+        if (!given[g].empty())
+            take(table_of(required.size() + g), given[g].size(), used_length(given[g]));
+    for (const auto& c : t.filter_columns)
+        take(0, c.size(), used_length(c));
 
-    for (const auto& r : distinct)
-        t.columns.push_back(r.is() ? read_reference(r, static_cast<sal_Int32>(used)) : Column{});
-    for (auto* group : {&given, &t.filter_columns})
-        for (auto& c : *group)
-            c.truncate(used); // only empty cells are cut
+    // A reference given in two tables is read to the longer of their used rows.
+    std::vector<std::size_t> rows_of(distinct.size(), 0);
+    for (std::size_t a = 0; a < required.size(); ++a)
+        rows_of[t.slot[a]] = std::max(rows_of[t.slot[a]], used[table_of(a)]);
+    for (std::size_t d = 0; d < distinct.size(); ++d)
+        t.columns.push_back(distinct[d].is()
+                                ? read_reference(distinct[d], static_cast<sal_Int32>(rows_of[d]))
+                                : Column{});
+    for (std::size_t g = 0; g < given.size(); ++g)
+        given[g].truncate(used[table_of(required.size() + g)]); // only empty cells are cut
+    for (auto& c : t.filter_columns)
+        c.truncate(used[0]);
     for (auto& c : given)
         t.columns.push_back(std::move(c));
     for (sal_Int32 i = 0; i < n; i += 2)

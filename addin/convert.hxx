@@ -32,6 +32,8 @@ Column column(const Range& range);
 Column column(const css::uno::Any& arg);
 // A single value; a 1 x 1 range is its one cell; a larger range is invalid.
 Cell scalar(const css::uno::Any& arg);
+// A single value that may be left out (void): none then.
+std::optional<Cell> scalar_if_given(const css::uno::Any& arg);
 // The row-aligned ranges of one call: the required ranges (references), the optional ones
 // that were given (arrays) and the filter columns. Different lengths are invalid. A whole
 // column is cut to the rows its sheet fills before any cell is copied, and every column to
@@ -45,9 +47,12 @@ struct CallColumns {
     std::vector<Column> filter_columns;
     std::vector<Filter> filters; // views of filter_columns: moved, never copied
 };
+// `tables` numbers the table of each range (required, then optional) when a call joins
+// two lists (TOUCHESBEFORE's touches and deals): lengths then agree within each table.
 CallColumns read_columns(const std::vector<CellRange>& required,
                          std::initializer_list<const css::uno::Any*> optional,
-                         const css::uno::Sequence<css::uno::Any>& filter_args = {});
+                         const css::uno::Sequence<css::uno::Any>& filter_args = {},
+                         const std::vector<std::size_t>& tables = {});
 
 // `count` cells from the `first` of a one-column or one-row reference, as Calc stores
 // them: an empty cell is an empty string, an error cell a void value.

@@ -5,5 +5,6 @@
 #include "fans.hpp"
 #include "sales_trend.hpp"
 #include "touch_win.hpp"
+#include "touches_before.hpp"
 #include "touchpoints.hpp"
 #include "winrate.hpp"

@@ -11,10 +11,13 @@ Result<DateWindow> check_rows(const Log& source) {
     return window;
 }
 
+bool is_title_date(CellView cell, DateOrigin origin) {
+    return cell.kind == Cell::Kind::text && !key_text(cell).empty() && !read_date(cell, origin);
+}
+
 Result<Log> without_header(const Log& log, bool amounts) {
     auto title = [](CellView c) { return c.kind == Cell::Kind::text && !key_text(c).empty(); };
-    const bool date_title =
-        !log.dates.empty() && title(log.dates[0]) && !read_date(log.dates[0], log.origin);
+    const bool date_title = !log.dates.empty() && is_title_date(log.dates[0], log.origin);
     const bool amount_title = (amounts && !log.values.empty() && title(log.values[0])) ||
                               (!log.numbers.empty() && title(log.numbers[0]));
     if (!date_title && !amount_title) return log;

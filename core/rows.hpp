@@ -31,6 +31,8 @@ struct Log {
 // is all there is. A log of key columns only cannot tell a title from a key: it is returned as it
 // is.
 Result<Log> without_header(const Log& log, bool amounts);
+// A first date cell that makes its row a title: a text that is no date.
+bool is_title_date(CellView cell, DateOrigin origin);
 
 // The window after checking everything that can be wrong before any row is read: Err:502
 // when there is no row, `dates` (if given) or a filter column has another length than

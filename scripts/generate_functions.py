@@ -10,16 +10,20 @@ import os
 import sys
 import tomllib
 
-# Where each role goes in the core's Log (in the Log's field order), and which roles are
-# row-aligned columns read from the sheet.
+# Where each role goes: the core's Log (in its field order) or, for a function that joins a
+# deal list to its log (TOUCHESBEFORE), the core's Deals; and which roles are row-aligned
+# columns read from the sheet.
 LOG_FIELDS = ["values", "dates", "start", "end", "filters", "origin", "customer_list", "groups",
               "numbers"]
+DEAL_FIELDS = ["customers", "close_dates", "open_dates"]
 FIELD_OF_ROLE = {"ids": "values", "outcomes": "values", "amounts": "values", "dates": "dates",
                  "groups": "groups", "touches": "numbers", "customer_list": "customer_list",
                  "start": "start", "end": "end", "filters": "filters"}
-COLUMN_ROLES = {"ids", "outcomes", "amounts", "dates", "groups", "touches"}
-SCALAR_ROLES = {"code", "number", "date", "start", "end"}
-ROLES = set(FIELD_OF_ROLE) | SCALAR_ROLES | {"keys", "numbers"}
+DEAL_FIELD_OF_ROLE = {"deal_ids": "customers", "close_dates": "close_dates",
+                      "open_dates": "open_dates"}
+COLUMN_ROLES = {"ids", "outcomes", "amounts", "dates", "groups", "touches"} | set(DEAL_FIELD_OF_ROLE)
+SCALAR_ROLES = {"code", "number", "date", "start", "end", "value"}
+ROLES = set(FIELD_OF_ROLE) | set(DEAL_FIELD_OF_ROLE) | SCALAR_ROLES | {"keys", "numbers"}
 CSS = "com::sun::star::"
 
 
@@ -60,10 +64,13 @@ def load(path):
         where = f.get("method", "?")
         args = [resolve(a, shared, where) for a in f["arguments"]]
         roles = [a["role"] for a in args]
-        fields = [FIELD_OF_ROLE[r] for r in roles if r in FIELD_OF_ROLE]
-        for field in set(fields):
-            if fields.count(field) > 1:
-                fail(f"{where}: two arguments fill the log's {field}")
+        for table, of_role in (("log", FIELD_OF_ROLE), ("deals", DEAL_FIELD_OF_ROLE)):
+            fields = [of_role[r] for r in roles if r in of_role]
+            for field in set(fields):
+                if fields.count(field) > 1:
+                    fail(f"{where}: two arguments fill the {table}' {field}")
+        if any(r in DEAL_FIELD_OF_ROLE for r in roles) and not {"deal_ids", "close_dates"} <= set(roles):
+            fail(f"{where}: a deal list needs deal_ids and close_dates")
         if roles.count("keys") > 1:
             fail(f"{where}: keys given twice")
         if "filters" in roles and roles[-1] != "filters":
@@ -136,6 +143,8 @@ def adapter(f):
     for a in args:
         if a["role"] in ("code", "number", "date"):
             positional.append(f"scalar({a['identifier']})")
+        elif a["role"] == "value":
+            positional.append(f"scalar_if_given({a['identifier']})")
         elif a["role"] == "numbers":
             positional.append(f"column({a['identifier']})")
     if not has_log:
@@ -145,12 +154,15 @@ def adapter(f):
         refs = ", ".join(a["identifier"] for a in references)
         optional = ", ".join("&" + a["identifier"] for a in given)
         call_args = ["options", "{" + refs + "}", "{" + optional + "}"]
+        tables = [1 if a["role"] in DEAL_FIELD_OF_ROLE else 0 for a in references + given]
         if "filters" in by_role:
             call_args.append(by_role["filters"]["identifier"])
-        if "keys" in by_role:
+        if "keys" in by_role or any(tables):
             if "filters" not in by_role:
                 call_args.append("{}")
-            call_args.append(by_role["keys"]["identifier"])
+            call_args.append(by_role["keys"]["identifier"] if "keys" in by_role else "Any()")
+        if any(tables):
+            call_args.append("{" + ", ".join(map(str, tables)) + "}")
         lines.append(f"        const Call call({', '.join(call_args)});")
         fields = []
         for field in LOG_FIELDS:
@@ -170,6 +182,11 @@ def adapter(f):
         if f.get("keys_to_core"):
             positional.append("call.keys.asked")
         log = "Log{" + ", ".join(fields) + "}"
+        deal_args = {DEAL_FIELD_OF_ROLE[a["role"]]: a for a in args if a["role"] in DEAL_FIELD_OF_ROLE}
+        if deal_args:
+            log += ", Deals{" + ", ".join(
+                f".{field} = call.column({slot[deal_args[field]['identifier']]})"
+                for field in DEAL_FIELDS if field in deal_args) + "}"
         lines.append(f"        return call.answer({f['core']}({', '.join([log] + positional)}));")
     lines += ["    });", "}", ""]
     return "\n".join(lines)

@@ -1,0 +1,193 @@
+// TOUCHESBEFORE: each deal's touches, in one pass over each list. The touches are grouped
+// by customer and sorted by day once; each deal then finds its customer's previous close
+// and counts its touches by binary search, never by a scan of the log.
+#include "touches_before.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace ca {
+namespace {
+
+constexpr Day no_day = std::numeric_limits<Day>::min(); // an empty date cell
+
+// The day of each cell of a date column (no_day for an empty one), each distinct text
+// parsed once. Err:502 for a cell that is no date.
+Result<std::vector<Day>> days_of(Cells dates, DateOrigin origin) {
+    constexpr Day unknown = no_day + 1, bad = no_day + 2;
+    const TextMemo<Day> memo(dates, unknown);
+    const auto read = [&](CellView c) -> Day {
+        const auto d = read_date(c, origin);
+        if (!d) return bad;
+        return *d ? **d : no_day;
+    };
+    std::vector<Day> days(dates.size());
+    for (std::size_t i = 0; i < dates.size(); ++i) {
+        const CellView c = dates[i];
+        Day day = 0;
+        if (c.kind == Cell::Kind::number) {
+            const auto d = serial_day(c.number, origin);
+            day = d ? *d : bad;
+        } else {
+            day = memo.get(i, read);
+        }
+        if (day == bad) return invalid();
+        days[i] = day;
+    }
+    return days;
+}
+
+// Window (days): empty or 0 is no window (a blank cell reaches the add-in as 0); a part
+// of a day counts as a whole one, since dates are whole days.
+Result<std::optional<Day>> read_window_days(const Cell& window) {
+    if (window.is_empty()) return std::optional<Day>();
+    if (window.kind != Cell::Kind::number || !(window.number >= 0)) return invalid();
+    if (window.number == 0 || window.number > 1e7) return std::optional<Day>(); // 1e7 days: all
+    return std::optional<Day>(static_cast<Day>(std::ceil(window.number)));
+}
+
+// Touch days per customer id (1..customers), each customer's days sorted.
+class TouchDays {
+  public:
+    TouchDays(KeyIds& ids, std::span<const Day> days, std::size_t customers)
+        : first_(customers + 2, 0) {
+        std::vector<std::uint32_t> id_of(days.size());
+        for (std::size_t i = 0; i < days.size(); ++i) {
+            id_of[i] = days[i] == no_day ? 0 : ids(i);
+            ++first_[id_of[i] + 1];
+        }
+        for (std::size_t k = 1; k < first_.size(); ++k)
+            first_[k] += first_[k - 1];
+        days_.resize(days.size());
+        std::vector<std::size_t> next(first_.begin(), first_.end() - 1);
+        for (std::size_t i = 0; i < days.size(); ++i)
+            days_[next[id_of[i]]++] = days[i];
+        for (std::size_t k = 1; k + 1 < first_.size(); ++k)
+            std::sort(days_.begin() + static_cast<std::ptrdiff_t>(first_[k]),
+                      days_.begin() + static_cast<std::ptrdiff_t>(first_[k + 1]));
+    }
+    // How many of customer `id`'s touches fall after `after` (none: all) and on or before
+    // `last`.
+    double count(std::uint32_t id, std::optional<Day> after, Day last) const {
+        const auto begin = days_.begin() + static_cast<std::ptrdiff_t>(first_[id]);
+        const auto end = days_.begin() + static_cast<std::ptrdiff_t>(first_[id + 1]);
+        const auto from = after ? std::upper_bound(begin, end, *after) : begin;
+        const auto to = std::upper_bound(from, end, last);
+        return static_cast<double>(to - from);
+    }
+
+  private:
+    std::vector<std::size_t> first_; // customer k's days are days_[first_[k], first_[k + 1])
+    std::vector<Day> days_;
+};
+
+struct DealRows {
+    std::vector<std::uint32_t> ids; // 0: no customer
+    std::vector<Day> close, open;   // open: empty without open dates
+};
+
+// The day after which a deal's touches count: the customer's previous close, its open
+// date, its window, whichever is latest. `closes` holds every (customer, close day) pair,
+// sorted and distinct.
+std::optional<Day> counted_after(std::span<const std::pair<std::uint32_t, Day>> closes,
+                                 std::uint32_t id, Day close, Day open, std::optional<Day> window) {
+    std::optional<Day> after;
+    const auto at = std::lower_bound(closes.begin(), closes.end(), std::pair{id, close});
+    if (at != closes.begin() && std::prev(at)->first == id) after = std::prev(at)->second;
+    const auto later = [&](Day d) { after = after ? std::max(*after, d) : d; };
+    if (open != no_day) later(open - 1);
+    if (window) later(close - *window);
+    return after;
+}
+
+} // namespace
+
+Result<Grid> touches_before(const Log& touches, const Deals& deals, const Cell& window,
+                            const std::optional<Cell>& customer,
+                            const std::optional<Cell>& close_date) {
+    const DateOrigin origin = touches.origin;
+    if (touches.values.size() != touches.dates.size() || deals.customers.empty() ||
+        !same_length(deals.customers.size(), {deals.close_dates, deals.open_dates}) ||
+        deals.close_dates.empty())
+        return invalid();
+    CA_TRY(window_days, read_window_days(window));
+
+    // Each list loses its title row on its own.
+    Cells touch_ids = touches.values, touch_dates = touches.dates;
+    if (!touch_dates.empty() && is_title_date(touch_dates[0], origin))
+        touch_ids = touch_ids.without_first(), touch_dates = touch_dates.without_first();
+    Deals list = deals;
+    const bool deal_title = is_title_date(list.close_dates[0], origin) ||
+                            (!list.open_dates.empty() && is_title_date(list.open_dates[0], origin));
+    if (deal_title) {
+        if (list.customers.size() == 1) return not_available();
+        list = {list.customers.without_first(), list.close_dates.without_first(),
+                list.open_dates.without_first()};
+    }
+
+    // The single form asks for one customer: only its rows get an id (1).
+    const bool single = customer.has_value() || close_date.has_value();
+    std::optional<Day> asked_close;
+    Column asked;
+    if (single) {
+        const Cell who = customer.value_or(Cell{});
+        CA_TRY(close, read_bound(close_date.value_or(Cell{}), origin));
+        if (key_text(who).empty() || !*close) return Grid{{Cell{}}}; // a deal not closed yet
+        asked_close = *close;
+        asked.push_back(who);
+    }
+    const Cells key_list = single ? Cells(asked) : list.customers;
+    KeyIds deal_ids(list.customers, key_list), touch_ids_of(touch_ids, key_list);
+
+    DealRows rows;
+    CA_TRY(close_days, days_of(list.close_dates, origin));
+    rows.close = std::move(*close_days);
+    if (!list.open_dates.empty()) {
+        CA_TRY(open_days, days_of(list.open_dates, origin));
+        rows.open = std::move(*open_days);
+    }
+    rows.ids.resize(list.customers.size());
+    std::vector<std::pair<std::uint32_t, Day>> closes;
+    for (std::size_t j = 0; j < rows.ids.size(); ++j) {
+        rows.ids[j] = deal_ids(j);
+        if (rows.ids[j] != 0 && rows.close[j] != no_day)
+            closes.emplace_back(rows.ids[j], rows.close[j]);
+    }
+    std::sort(closes.begin(), closes.end());
+    closes.erase(std::unique(closes.begin(), closes.end()), closes.end());
+
+    CA_TRY(touch_days, days_of(touch_dates, origin));
+    const TouchDays by_customer(touch_ids_of, *touch_days, deal_ids.count());
+    const auto open_of = [&](std::size_t j) { return rows.open.empty() ? no_day : rows.open[j]; };
+
+    if (single) {
+        // The asked deal's rows; with open dates, the earliest (an empty one: no bound).
+        std::optional<Day> open;
+        bool found = false;
+        for (std::size_t j = 0; j < rows.ids.size(); ++j) {
+            if (rows.ids[j] != 1 || rows.close[j] != *asked_close) continue;
+            open = found ? std::min(*open, open_of(j)) : open_of(j);
+            found = true;
+        }
+        if (!found) return not_available();
+        const auto after = counted_after(closes, 1, *asked_close, *open, *window_days);
+        return Grid{{Cell::of(by_customer.count(1, after, *asked_close))}};
+    }
+
+    Grid out;
+    out.reserve(rows.ids.size() + (deal_title ? 1 : 0));
+    if (deal_title) out.push_back({Cell{}});
+    for (std::size_t j = 0; j < rows.ids.size(); ++j) {
+        if (rows.ids[j] == 0 || rows.close[j] == no_day) {
+            out.push_back({Cell{}});
+            continue;
+        }
+        const auto after =
+            counted_after(closes, rows.ids[j], rows.close[j], open_of(j), *window_days);
+        out.push_back({Cell::of(by_customer.count(rows.ids[j], after, rows.close[j]))});
+    }
+    return out;
+}
+
+} // namespace ca

@@ -129,13 +129,14 @@ Result<Grid> touches_before(const Log& touches, const Deals& deals, const Cell& 
     // The single form asks for one customer: only its rows get an id (1).
     const bool single = customer.has_value() || close_date.has_value();
     std::optional<Day> asked_close;
+    Cell who_cell;
     Column asked;
     if (single) {
-        const Cell who = customer.value_or(Cell{});
+        who_cell = customer.value_or(Cell{});
         CA_TRY(close, read_bound(close_date.value_or(Cell{}), origin));
-        if (key_text(who).empty() || !*close) return Grid{{Cell{}}}; // a deal not closed yet
+        if (key_text(who_cell).empty() || !*close) return Grid{{Cell{}}}; // a deal not closed yet
         asked_close = *close;
-        asked.push_back(who);
+        asked.push_back(who_cell);
     }
     const Cells key_list = single ? Cells(asked) : list.customers;
     KeyIds deal_ids(list.customers, key_list), touch_ids_of(touch_ids, key_list);
@@ -170,7 +171,10 @@ Result<Grid> touches_before(const Log& touches, const Deals& deals, const Cell& 
             open = found ? std::min(*open, open_of(j)) : open_of(j);
             found = true;
         }
-        if (!found) return not_available();
+        // A blank Customer cell reaches the add-in as 0: unless a deal's customer is 0, it
+        // is a deal row without a customer, as empty as in the array form.
+        const bool blank = who_cell.kind == Cell::Kind::number && who_cell.number == 0;
+        if (!found) return blank ? Result<Grid>(Grid{{Cell{}}}) : not_available();
         const auto after = counted_after(closes, 1, *asked_close, *open, *window_days);
         return Grid{{Cell::of(by_customer.count(1, after, *asked_close))}};
     }

@@ -24,7 +24,8 @@ struct Deals {
 // empty where the deal has no customer or close date (and on a title row), so that it
 // lines up beside the list. Single form: the count of the deal row with that customer and
 // close date (with open dates and several such rows: the earliest open date), empty when
-// either is blank (a deal not closed yet), #N/A when there is no such row.
+// either is blank (a deal not closed yet; Calc hands a blank cell over as 0, so a Customer
+// of 0 that no deal has is blank too), #N/A when there is no such row.
 Result<Grid> touches_before(const Log& touches, const Deals& deals, const Cell& window,
                             const std::optional<Cell>& customer,
                             const std::optional<Cell>& close_date);

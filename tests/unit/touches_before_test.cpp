@@ -102,6 +102,7 @@ TEST(TouchesBefore, SingleFormEqualsTheArray) {
     // A blank close date (Calc hands a blank cell over as 0) or customer: an empty result.
     EXPECT_EQ(counts(one("A", 0)), (std::vector<double>{-1}));
     EXPECT_EQ(counts(one({}, serial(2024, 1, 7))), (std::vector<double>{-1}));
+    EXPECT_EQ(counts(one(0, serial(2024, 1, 7))), (std::vector<double>{-1}));
 }
 
 TEST(TouchesBefore, BadInput) {

@@ -104,14 +104,14 @@ std::optional<Day> counted_after(std::span<const std::pair<std::uint32_t, Day>> 
 } // namespace
 
 Result<Grid> touches_before(const Log& touches, const Deals& deals, const Cell& window,
-                            const std::optional<Cell>& customer,
-                            const std::optional<Cell>& close_date) {
+                            const std::optional<Cell>& customer, const Cell& close_date) {
     const DateOrigin origin = touches.origin;
     if (touches.values.size() != touches.dates.size() || deals.customers.empty() ||
         !same_length(deals.customers.size(), {deals.close_dates, deals.open_dates}) ||
         deals.close_dates.empty())
         return invalid();
     CA_TRY(window_days, read_window_days(window));
+    CA_TRY(asked_close, read_bound(close_date, origin)); // blank (0): not given
 
     // Each list loses its title row on its own.
     Cells touch_ids = touches.values, touch_dates = touches.dates;
@@ -127,15 +127,12 @@ Result<Grid> touches_before(const Log& touches, const Deals& deals, const Cell& 
     }
 
     // The single form asks for one customer: only its rows get an id (1).
-    const bool single = customer.has_value() || close_date.has_value();
-    std::optional<Day> asked_close;
+    const bool single = customer.has_value();
     Cell who_cell;
     Column asked;
     if (single) {
         who_cell = customer.value_or(Cell{});
-        CA_TRY(close, read_bound(close_date.value_or(Cell{}), origin));
-        if (key_text(who_cell).empty() || !*close) return Grid{{Cell{}}}; // a deal not closed yet
-        asked_close = *close;
+        if (key_text(who_cell).empty() || !*asked_close) return Grid{{Cell{}}}; // not closed yet
         asked.push_back(who_cell);
     }
     const Cells key_list = single ? Cells(asked) : list.customers;
@@ -167,7 +164,7 @@ Result<Grid> touches_before(const Log& touches, const Deals& deals, const Cell& 
         std::optional<Day> open;
         bool found = false;
         for (std::size_t j = 0; j < rows.ids.size(); ++j) {
-            if (rows.ids[j] != 1 || rows.close[j] != *asked_close) continue;
+            if (rows.ids[j] != 1 || rows.close[j] != **asked_close) continue;
             open = found ? std::min(*open, open_of(j)) : open_of(j);
             found = true;
         }
@@ -175,8 +172,8 @@ Result<Grid> touches_before(const Log& touches, const Deals& deals, const Cell& 
         // is a deal row without a customer, as empty as in the array form.
         const bool blank = who_cell.kind == Cell::Kind::number && who_cell.number == 0;
         if (!found) return blank ? Result<Grid>(Grid{{Cell{}}}) : not_available();
-        const auto after = counted_after(closes, 1, *asked_close, *open, *window_days);
-        return Grid{{Cell::of(by_customer.count(1, after, *asked_close))}};
+        const auto after = counted_after(closes, 1, **asked_close, *open, *window_days);
+        return Grid{{Cell::of(by_customer.count(1, after, **asked_close))}};
     }
 
     Grid out;

@@ -43,7 +43,7 @@ TEST(TouchesBefore, EachTouchCountsForOneClose) {
                                serial(2024, 1, 31),
                                {},
                                serial(2024, 1, 9)});
-    const auto got = touches_before(e.touches(), Deals{customers, closes}, none, {}, {});
+    const auto got = touches_before(e.touches(), Deals{customers, closes}, none, {}, none);
     ASSERT_TRUE(got);
     // A Jan 7: Jan 1, 5, 7 (ａ folds to a). A Jan 20: after Jan 7, up to Jan 20: 10, 20.
     EXPECT_EQ(counts(got), (std::vector<double>{3, 2, 2, 0, 1, 0, -1, -1}));
@@ -54,16 +54,16 @@ TEST(TouchesBefore, OpenDatesAndWindow) {
     const Column customers = col({"A", "A"});
     const Column closes = col({serial(2024, 1, 20), serial(2024, 2, 1)});
     const Column opens = col({serial(2024, 1, 5), {}});
-    auto got = touches_before(e.touches(), Deals{customers, closes, opens}, none, {}, {});
+    auto got = touches_before(e.touches(), Deals{customers, closes, opens}, none, {}, none);
     ASSERT_TRUE(got);
     EXPECT_EQ(counts(got), (std::vector<double>{4, 1})); // from Jan 5: 5, 7, 10, 20
     // A window of 10 days: after Jan 10 up to Jan 20; 0 is no window.
-    got = touches_before(e.touches(), Deals{customers, closes}, cell(10), {}, {});
+    got = touches_before(e.touches(), Deals{customers, closes}, cell(10), {}, none);
     EXPECT_EQ(counts(got), (std::vector<double>{1, 1}));
-    got = touches_before(e.touches(), Deals{customers, closes}, cell(0), {}, {});
+    got = touches_before(e.touches(), Deals{customers, closes}, cell(0), {}, none);
     EXPECT_EQ(counts(got), (std::vector<double>{5, 1}));
     // Half a day more reaches back one more day.
-    got = touches_before(e.touches(), Deals{customers, closes}, cell(10.5), {}, {});
+    got = touches_before(e.touches(), Deals{customers, closes}, cell(10.5), {}, none);
     EXPECT_EQ(counts(got), (std::vector<double>{2, 1}));
 }
 
@@ -73,12 +73,12 @@ TEST(TouchesBefore, TitlesStayInPlace) {
     const Column customers = col({"Customer", "A"});
     const Column closes = col({"Closed", serial(2024, 1, 2)});
     const auto got =
-        touches_before(Log{.values = ids, .dates = dates}, Deals{customers, closes}, none, {}, {});
+        touches_before(Log{.values = ids, .dates = dates}, Deals{customers, closes}, none, {}, none);
     ASSERT_TRUE(got);
     EXPECT_EQ(counts(got), (std::vector<double>{-1, 2}));
     const Column title_only = col({"Closed"});
     EXPECT_EQ(touches_before(Log{.values = ids, .dates = dates},
-                             Deals{col({"Customer"}), title_only}, none, {}, {})
+                             Deals{col({"Customer"}), title_only}, none, {}, none)
                   .error(),
               Error::not_available);
 }
@@ -89,7 +89,7 @@ TEST(TouchesBefore, SingleFormEqualsTheArray) {
     const Column closes = col({serial(2024, 1, 7), serial(2024, 1, 20), serial(2024, 1, 20)});
     const Column opens = col({{}, serial(2024, 1, 15), serial(2024, 1, 8)});
     const Deals deals{customers, closes, opens};
-    const auto array = counts(touches_before(e.touches(), deals, none, {}, {}));
+    const auto array = counts(touches_before(e.touches(), deals, none, {}, none));
     EXPECT_EQ(array, (std::vector<double>{3, 1, 2}));
     const auto one = [&](CellValue who, CellValue close) {
         return touches_before(e.touches(), deals, none, cell(who), cell(close));
@@ -111,22 +111,22 @@ TEST(TouchesBefore, BadInput) {
     const auto bad = [](const Result<Grid>& r) {
         return !r && r.error() == Error::invalid_argument;
     };
-    EXPECT_TRUE(bad(touches_before(e.touches(), Deals{customers, closes}, cell(-1), {}, {})));
-    EXPECT_TRUE(bad(touches_before(e.touches(), Deals{customers, closes}, cell("x"), {}, {})));
+    EXPECT_TRUE(bad(touches_before(e.touches(), Deals{customers, closes}, cell(-1), {}, none)));
+    EXPECT_TRUE(bad(touches_before(e.touches(), Deals{customers, closes}, cell("x"), {}, none)));
     const Column two = col({"A", "B"});
-    EXPECT_TRUE(bad(touches_before(e.touches(), Deals{two, closes}, none, {}, {})));
+    EXPECT_TRUE(bad(touches_before(e.touches(), Deals{two, closes}, none, {}, none)));
     // A text that is no date below the first row (a first one would be a title).
     const Column two_a = col({"A", "A"}),
                  two_closes = col({serial(2024, 1, 7), serial(2024, 1, 9)});
     const Column not_a_date = col({{}, "soon"});
     EXPECT_TRUE(
-        bad(touches_before(e.touches(), Deals{two_a, two_closes, not_a_date}, none, {}, {})));
+        bad(touches_before(e.touches(), Deals{two_a, two_closes, not_a_date}, none, {}, none)));
     const Column short_dates = col({serial(2024, 1, 1)});
     EXPECT_TRUE(bad(touches_before(Log{.values = e.touch_ids, .dates = short_dates},
-                                   Deals{customers, closes}, none, {}, {})));
+                                   Deals{customers, closes}, none, {}, none)));
     const Column touch_bad = col({"A", "A"}), touch_bad_dates = col({serial(2024, 1, 1), "x"});
     EXPECT_TRUE(bad(touches_before(Log{.values = touch_bad, .dates = touch_bad_dates},
-                                   Deals{customers, closes}, none, {}, {})));
+                                   Deals{customers, closes}, none, {}, none)));
     EXPECT_TRUE(bad(
         touches_before(e.touches(), Deals{customers, closes}, none, cell("A"), cell("someday"))));
 }

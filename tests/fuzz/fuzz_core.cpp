@@ -6,6 +6,7 @@
 #include "groups.hpp"
 #include "sales_trend.hpp"
 #include "touch_win.hpp"
+#include "touches_before.hpp"
 #include "touchpoints.hpp"
 #include "winrate.hpp"
 
@@ -149,6 +150,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         Log{.values = a, .filters = filters, .origin = origin, .groups = c, .numbers = b}, x, z);
     (void)touch_win_curve(Log{.values = a, .filters = filters, .origin = origin, .numbers = b},
                           list);
+    // The join: touches (a, b), deals (c, b or list, sometimes open dates), both forms.
+    const Log touch_log{.values = a, .dates = b, .origin = origin};
+    const Deals deal_list{c, in.byte() % 2 ? Cells(b) : Cells(list),
+                          in.byte() % 2 ? Cells(a) : Cells{}};
+    (void)touches_before(touch_log, deal_list, w, std::nullopt, z);
+    (void)touches_before(touch_log, deal_list, w, x, z);
 
     // The BY functions, each laid out for every form of Keys.
     const Cells dates = in.byte() % 2 ? Cells(b) : Cells{};

@@ -43,6 +43,12 @@ class Floor
     Any SAL_CALL noopRead2(const Options&, const CellRange& a, const CellRange& b) override {
         return read({a, b});
     }
+    Any SAL_CALL noopRead4(const Options&, const CellRange& a, const CellRange& b,
+                           const CellRange& c, const CellRange& d) override {
+        double first = 0, second = 0;
+        if (!(read({a, b}) >>= first) || !(read({c, d}) >>= second)) return {};
+        return Any(first + second);
+    }
     Any SAL_CALL noopRead1Array(const Options&, const CellRange& a, const Any&) override {
         return read({a});
     }
@@ -52,7 +58,8 @@ class Floor
 
     // XAddIn: the display name is the method name in capitals.
     OUString SAL_CALL getProgrammaticFuntionName(const OUString& display) override {
-        for (const char* m : {"noopPass", "noopRead1", "noopRead2", "noopRead1Array", "noopArray"})
+        for (const char* m : {"noopPass", "noopRead1", "noopRead2", "noopRead4", "noopRead1Array",
+                              "noopArray"})
             if (OUString::createFromAscii(m).toAsciiUpperCase() == display.toAsciiUpperCase())
                 return OUString::createFromAscii(m);
         return {};

@@ -4,7 +4,8 @@
 Data: the deal list of ../shared/data/maven-crm (regional office as the department; each
 deal's engagement is a touch of its account), the CRM activities and tenants of
 ../shared/data/saas-crm, and a generated three-year sales ledger for three of those tenants
-(fixed seed). The Dashboard sheet holds formulas only; Calc computes them with the add-in.
+(fixed seed), and the renewals of saas-crm's subscriptions as deals (churned = lost). The
+Dashboard sheet holds formulas only; Calc computes them with the add-in.
 
 Usage: make_example.py BUILD/addin/oxt
 """
@@ -51,6 +52,21 @@ def touches_sheet():
 def tenants_sheet():
     tenants = pd.read_csv(os.path.join(DATA, "saas-crm", "tenants.csv"))
     return [["Tenant", "Region"]] + [[t, r] for t, r in zip(tenants.tenant_id, tenants.region)]
+
+
+def renewals_sheet():
+    """Each saas-crm tenant's renewal as a deal: churned = lost, else won, closing on the churn
+    date or the renewal date; its region and success manager. Column G (TOUCHESBEFORE) is
+    filled in by dashboard()."""
+    subs = pd.read_csv(os.path.join(DATA, "saas-crm", "subscriptions.csv"))
+    tenants = pd.read_csv(os.path.join(DATA, "saas-crm", "tenants.csv"))
+    subs = subs.merge(tenants[["tenant_id", "region", "csm_assigned"]], on="tenant_id")
+    rows = [["Tenant", "Closed", "Outcome", "Started", "Region", "CSM", "Touches"]]
+    for r in subs.itertuples():
+        rows.append([r.tenant_id, serial(r.churn_date if r.churned else r.renewal_date),
+                     "lost" if r.churned else "won", serial(r.contract_start_date), r.region,
+                     r.csm_assigned, None])
+    return rows
 
 
 def ledger_sheet():
@@ -147,6 +163,21 @@ LABELS = {
         "chart_win_office": "Win rate by office",
         "month": "YYYY-MM",
         "lang": "",
+        "target_from": ["from TOUCHTARGET:", "the top office"],
+        "account_touches": "Account touches with its office, 2017",
+        "renewals": "How many touches keep renewals high: saas-crm renewals (churned = lost)",
+        "renewals_note": "Touches of each renewal: TOUCHESBEFORE over the activity log, up to the "
+                         "renewal or churn date (sheet Renewals, column G). The curve shows "
+                         "association, not cause.",
+        "curve_heads": ["Touches from", "Renewals", "Renewed", "Renewal rate", "Wilson low",
+                        "Wilson high", "Monotone", "Logistic", "Target rate"],
+        "region_heads": ["Region", "Renewals", "Renewal rate", "Wilson low", "Touches per renewal",
+                         "Touches per churn"],
+        "targets": ["Renewal-rate target", "Touch target, monotone", "Touch target, safe (95%)",
+                    "Touch target, logistic", "Touches of the best regions (top)"],
+        "finding": "Here tenants with more activities churned more: the monotone curve reaches "
+                   "the target at 0 touches and the logistic fit gives no target (#N/A).",
+        "chart_curve": "Renewal rate by touches before the renewal",
     },
     "ja": {
         "title": "顧客分析ダッシュボード",
@@ -175,9 +206,23 @@ LABELS = {
         "chart_win_office": "部門別 受注率",
         "month": 'YYYY"年"M"月"',
         "lang": ';"ja"',
+        "target_from": ["TOUCHTARGET の値：", "上位部門の接点"],
+        "account_touches": "顧客の接点回数（2017年）",
+        "renewals": "どれだけの接触があれば更新率を保てるか：saas-crm の更新（解約＝失注）",
+        "renewals_note": "各更新の接点数：TOUCHESBEFORE で活動記録から更新日または解約日までを数えたもの"
+                         "（Renewals シートの G 列）。曲線は関連を示すもので、因果ではありません。",
+        "curve_heads": ["接点数（から）", "更新件数", "更新", "更新率", "Wilson 下限", "Wilson 上限",
+                        "単調", "ロジスティック", "目標更新率"],
+        "region_heads": ["地域", "更新件数", "更新率", "Wilson 下限", "更新1件の接点", "解約1件の接点"],
+        "targets": ["目標更新率", "接点目標（単調）", "接点目標（安全・95%）", "接点目標（ロジスティック）",
+                    "上位地域の接点数（上位）"],
+        "finding": "このデータでは活動が多いテナントほど解約が多く、単調曲線は0回で目標に届き、"
+                   "ロジスティックでは目標が出ません（#N/A）。",
+        "chart_curve": "更新前の接点数と更新率",
     },
 }
 GOALS = {"en": ["partner", "grow", "distance"], "ja": ["長期", "拡大", "距離"]}
+LAST_ROW = 150  # the dashboards' last printed row
 
 
 def heads(sheet, row, first_col, texts):
@@ -185,7 +230,7 @@ def heads(sheet, row, first_col, texts):
         put(sheet, f"{chr(ord(first_col) + i)}{row}", text)
 
 
-def dashboard(sheet, lang, n_deals, n_touches, n_tenants, n_ledger):
+def dashboard(sheet, lang, n_deals, n_touches, n_tenants, n_ledger, n_renewals, regions):
     L = LABELS[lang]
     D = lambda col: f"$Deals.{col}2:{col}{n_deals}"  # noqa: E731
     T = lambda col: f"$Touches.{col}2:{col}{n_touches}"  # noqa: E731
@@ -197,7 +242,11 @@ def dashboard(sheet, lang, n_deals, n_touches, n_tenants, n_ledger):
     put(sheet, "A3", L["offices"])
     heads(sheet, 4, "A", L["office_heads"])
     put(sheet, "H4", L["touch_target"])
-    put(sheet, "H5", 30)
+    # The touch target is no typed number: the touches per account (Deals, column I) behind
+    # the deals of the office that wins most surely, the article's own reading.
+    put(sheet, "H5", f'=TOUCHTARGET({D("I")};{D("D")};;"top";{D("B")})')
+    put(sheet, "H6", L["target_from"][0])
+    put(sheet, "H7", L["target_from"][1])
     put(sheet, "I4", L["win_target"])
     put(sheet, "I5", 0.62)
     for i, office in enumerate(["Central", "East", "West"]):
@@ -256,7 +305,10 @@ def dashboard(sheet, lang, n_deals, n_touches, n_tenants, n_ledger):
     array(sheet, "A73:D83", f'=TOUCHTRENDBY({D("A")};{D("E")};{D("B")};{window})')
     array(sheet, "F73:I83", f'=WINRATETRENDBY({D("D")};{D("F")};{D("B")};{window})')
 
+    curve_end = renewals_section(sheet, L, n_renewals, regions)
+
     formats(sheet, L)
+    sheet.getRows().getByIndex(curve_end + 1).Height = 1000  # the regions' heads: two lines
     # Charts after the column widths are set, beside or below their tables.
     chart(sheet, "trend", "K3", (15000, 8500), ["A11:B21", "E11:E21"], secondary=1,
           title=L["chart_trend"])
@@ -270,52 +322,99 @@ def dashboard(sheet, lang, n_deals, n_touches, n_tenants, n_ledger):
           title=L["chart_touches_office"], legend=True)
     chart(sheet, "winrate_by_office", "G86", (14500, 8500), ["F73:I83"],
           title=L["chart_win_office"], legend=True)
+    chart(sheet, "touch_win_curve", "K115", (15500, 9000), [f"A115:A{curve_end}", f"D115:I{curve_end}"],
+          title=L["chart_curve"], legend=True)
+
+
+def renewals_section(sheet, L, n, regions):
+    """Page 3: the touch-to-win curve of the saas-crm renewals, the regions side by side and
+    the touch targets. Returns the curve's last row."""
+    R = lambda col: f"$Renewals.{col}2:{col}{n}"  # noqa: E731
+    put(sheet, "A112", L["renewals"])
+    put(sheet, "A113", L["renewals_note"])
+    heads(sheet, 115, "A", L["curve_heads"])
+    # The curve's size (its default buckets) is the data's: ask Calc for it first.
+    curve = f'=TOUCHWINCURVE({R("G")};{R("C")})'
+    put(sheet, "A116", f"=ROWS({curve[1:]})")
+    XDOC.calculateAll()
+    buckets = int(sheet.getCellRangeByName("A116").getValue())
+    end = 115 + buckets
+    array(sheet, f"A116:H{end}", curve)
+    region_row = end + 2
+    heads(sheet, region_row, "A", L["region_heads"])
+    array(sheet, f"A{region_row + 1}:F{region_row + regions}",
+          f'=TOUCHWINBY({R("G")};{R("C")};{R("E")})')
+    t = region_row + regions + 2  # the targets
+    for i, text in enumerate(L["targets"]):
+        put(sheet, f"A{t + i}", text)
+    put(sheet, f"D{t}", 0.8)
+    for i, method in enumerate(("monotone", "safe", "logistic")):
+        put(sheet, f"D{t + 1 + i}", f'=TOUCHTARGET({R("G")};{R("C")};$D${t};"{method}")')
+    put(sheet, f"D{t + 4}", f'=TOUCHTARGET({R("G")};{R("C")};;"top";{R("E")})')
+    put(sheet, f"A{t + 6}", L["finding"])
+    for r in range(116, end + 1):
+        put(sheet, f"I{r}", f"=$D${t}")  # the target rate, drawn as a line
+    header_row(sheet, f"A{region_row}:F{region_row}")
+    for ref, code in [(f"D116:I{end}", "0.0%"), (f"C{region_row + 1}:D{region_row + regions}", "0.0%"),
+                      (f"E{region_row + 1}:F{region_row + regions}", "0.0"), (f"D{t}", "0%"),
+                      (f"D{t + 4}", "0.0")]:
+        sheet.getCellRangeByName(ref).NumberFormat = format_key(code)
+    return end
+
+
+def format_key(code):
+    """The workbook's number format of `code`, added when new."""
+    from com.sun.star.lang import Locale
+    doc_formats, locale = XDOC.getNumberFormats(), Locale("en", "US", "")
+    k = doc_formats.queryKey(code, locale, False)
+    return k if k != -1 else doc_formats.addNew(code, locale)
+
+
+def bold(cells, size=None):
+    for weight in ("CharWeight", "CharWeightAsian"):
+        setattr(cells, weight, 150.0)
+    if size:
+        cells.CharHeight = cells.CharHeightAsian = size
+
+
+def header_row(sheet, ref):
+    """Column heads over two lines."""
+    header = sheet.getCellRangeByName(ref)
+    header.IsTextWrapped = True
+    header.VertJustify = 1  # top
+    bold(header)
 
 
 def formats(sheet, L):
     """Dates as months, rates as percentages, readable headers, one landscape page wide."""
-    from com.sun.star.lang import Locale
-    doc_formats = XDOC.getNumberFormats()
-    locale = Locale("en", "US", "")
-
-    def key(code):
-        k = doc_formats.queryKey(code, locale, False)
-        return k if k != -1 else doc_formats.addNew(code, locale)
-
+    key = format_key
     month = L["month"]
     for ref, code in [("A12:A21", month), ("D12:D21", month), ("A26:A61", month),
                       ("C5:D7", "0.0%"), ("E12:E21", "0.0%"), ("B5:B7", "0.00"),
                       ("B12:B21", "0.00"), ("B26:B61", "#,##0"), ("C12:C21", "0"),
-                      ("F12:F21", "0"), ("F5:F7", "0"), ("I5", "0%"), ("F26:F27", "0.0%"),
+                      ("F12:F21", "0"), ("F5:F7", "0"), ("I5", "0%"), ("H5", "0.0"), ("F26:F27", "0.0%"),
                       ("F28:F29", "0.0000"), ("F32:F43", "0.000"), ("B66:F68", "0.00"),
                       ("D66:D68", "0.0%"), ("I66:I68", "0.0"), ("F70", "0.00"),
                       ("A74:A83", month), ("B74:D83", "0.00"), ("F74:F83", month),
                       ("G74:I83", "0.0%")]:
         sheet.getCellRangeByName(ref).NumberFormat = key(code)
-    def bold(cells, size=None):
-        for weight in ("CharWeight", "CharWeightAsian"):
-            setattr(cells, weight, 150.0)
-        if size:
-            cells.CharHeight = cells.CharHeightAsian = size
-
-    for ref in ("A4:I4", "A11:F11", "A25:B25", "A65:J65"):  # headers over two lines
-        header = sheet.getCellRangeByName(ref)
-        header.IsTextWrapped = True
-        header.VertJustify = 1  # top
-        bold(header)
+    for ref in ("A4:I4", "A11:F11", "A25:B25", "A65:J65", "A115:I115"):
+        header_row(sheet, ref)
     # One row height in both languages (a Japanese font is taller), so that both
-    # dashboards break into the same two pages.
+    # dashboards break into the same three pages.
     rows = sheet.getRows()
-    for row in range(110):
+    for row in range(LAST_ROW):
         rows.getByIndex(row).Height = 430
     rows.getByIndex(0).Height = 750
-    for row in (4, 11, 25, 65):
+    for row in (4, 11, 25, 65, 115):
         rows.getByIndex(row - 1).Height = 1000
+    for ref in ("H6", "H7"):  # where the touch target comes from, small under it
+        sheet.getCellRangeByName(ref).CharHeight = sheet.getCellRangeByName(ref).CharHeightAsian = 8.0
     bold(sheet.getCellRangeByName("E31:F31"))  # inside the sales list: one line
     for ref in ("E4:E7", "J65:J68"):  # text apart from the number on its left
         sheet.getCellRangeByName(ref).ParaIndent = 200
     bold(sheet.getCellRangeByName("A1"), 16.0)
-    for ref in ("A3", "A10", "A24", "A64", "A72", "F72"):
+    for ref in ("A3", "A10", "A24", "A64", "A72", "F72", "A112"):
         bold(sheet.getCellRangeByName(ref))
     widths = [2700, 2500, 2300, 2700, 3600, 2300, 2300, 2300, 2300, 2300]
     for col, width in enumerate(widths):
@@ -324,7 +423,8 @@ def formats(sheet, L):
     style.IsLandscape, style.Width, style.Height = True, 29700, 21000
     style.ScaleToPagesX, style.ScaleToPagesY = 1, 0  # as wide as a page, two pages high
     sheet.getRows().getByIndex(62).IsStartOfNewPage = True  # the fans on page 2
-    sheet.setPrintAreas((sheet.getCellRangeByName("A1:T110").getRangeAddress(),))
+    sheet.getRows().getByIndex(110).IsStartOfNewPage = True  # touches and renewals on page 3
+    sheet.setPrintAreas((sheet.getCellRangeByName(f"A1:T{LAST_ROW}").getRangeAddress(),))
 
 
 def main():
@@ -336,9 +436,24 @@ def main():
         sheets = doc.Sheets
         counts = {}
         for i, (name, rows) in enumerate([("Deals", deals_sheet()), ("Touches", touches_sheet()),
-                                           ("Tenants", tenants_sheet()), ("Ledger", ledger_sheet())]):
+                                           ("Tenants", tenants_sheet()), ("Ledger", ledger_sheet()),
+                                           ("Renewals", renewals_sheet())]):
             sheets.insertNewByName(name, i + 1)
             counts[name] = fill(sheets.getByName(name), rows)
+        # Beside the deals, each account's touches in 2017 (the per-account table in one
+        # formula); beside the renewals, the touches that led to each (TOUCHESBEFORE).
+        n, t, m = counts["Deals"], counts["Touches"], counts["Renewals"]
+        deals, renewals = sheets.getByName("Deals"), sheets.getByName("Renewals")
+        # The account's touches with the deal's office, as the dashboard counts them (each
+        # account within one office): per "account|office", one customer per group.
+        put(deals, "H1", "Account|Office")
+        array(deals, f"H2:H{n}", f'=IF($Deals.A2:A{n}="";"";$Deals.A2:A{n}&"|"&$Deals.B2:B{n})')
+        put(deals, "I1", LABELS["en"]["account_touches"])
+        array(deals, f"I2:I{n}", f'=IFERROR(AVGTOUCHPOINTSBY($Deals.A2:A{n};$Deals.E2:E{n};$Deals.H2:H{n};'
+                                 f'$Deals.H2:H{n};"2017-01-01";"2017-12-31");"")')
+        array(renewals, f"G2:G{m}", f"=TOUCHESBEFORE($Touches.A2:A{t};$Touches.B2:B{t};"
+                                    f"$Renewals.A2:A{m};$Renewals.B2:B{m})")
+        regions = pd.read_csv(os.path.join(DATA, "saas-crm", "tenants.csv"))["region"].nunique()
         sheets.getByIndex(0).setName("Dashboard")
         sheets.insertNewByName("ダッシュボード", 1)
         global XDOC
@@ -351,7 +466,7 @@ def main():
                 styles.insertByName(name, doc.createInstance("com.sun.star.style.PageStyle"))
             sheet.PageStyle = name
             dashboard(sheet, lang, counts["Deals"], counts["Touches"], counts["Tenants"],
-                      counts["Ledger"])
+                      counts["Ledger"], counts["Renewals"], regions)
         doc.calculateAll()
         store(doc, OUT, "calc8")
         doc.close(True)

@@ -49,13 +49,20 @@ def print_figures(sheet):
     print("Per office, December 2017 (TOUCHTRENDBY, WINRATETRENDBY): " + ", ".join(
         f"{text(sheet, f'{t}73')} {text(sheet, f'{t}83')} touches/account, {text(sheet, f'{w}83')} won"
         for t, w in ("BG", "CH", "DI")))
+    print(f"Touch target (TOUCHTARGET, touches per account of the top office): {text(sheet, 'H5')}")
+    print("How many touches keep renewals high (saas-crm): touches from, renewals, rate, Wilson low..high")
+    r = 116
+    while text(sheet, f"A{r}"):
+        print(f"  {text(sheet, f'A{r}'):>3}+ {text(sheet, f'B{r}'):>4} {text(sheet, f'D{r}'):>7} "
+              f"{text(sheet, f'E{r}')}..{text(sheet, f'F{r}')}  monotone {text(sheet, f'G{r}')}")
+        r += 1
 
 
 def export(doc, sheet, out_dir, stem):
     """The dashboard sheet as a PDF and its pages as PNG images."""
     os.makedirs(out_dir, exist_ok=True)
     pdf = os.path.join(out_dir, f"{stem}.pdf")
-    selection = sheet.getCellRangeByName("A1:T110")
+    selection = sheet.getCellRangeByName("A1:T150")
     filter_data = uno.Any("[]com.sun.star.beans.PropertyValue", (prop("Selection", selection),))
     doc.storeToURL(url(pdf), (prop("FilterName", "calc_pdf_Export"), prop("FilterData", filter_data)))
     subprocess.run(["pdftoppm", "-png", "-r", "150", pdf, os.path.join(out_dir, stem)], check=True)

@@ -18,6 +18,8 @@ from statsmodels.tsa.seasonal import seasonal_decompose
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "..", "scripts"))
 from office import Office  # noqa: E402
+from cases_touchesbefore import expected as touches_before  # noqa: E402
+from cases_touchwin import by_group, curve, expected_target  # noqa: E402
 
 WORKBOOK = os.path.join(HERE, "..", "..", "examples", "customer-analytics.ods")
 EPOCH = pd.Timestamp("1899-12-30")
@@ -153,7 +155,45 @@ def check(doc, name, lang):
 
     listed = touches["Tenant"].isin(tenants["Tenant"]).sum()
     c.num("F70", listed / tenants["Tenant"].nunique(), "touches per tenant, all tenants")
+
+    # The touch target: TOUCHTARGET "top" over each deal's account touches with its office
+    # in 2017.
+    per_account = deals[y2017(deals["Engaged"]) & deals["Account"].notna()].groupby(["Account", "Office"]).size()
+    touches_of = [per_account.get((a, o)) for a, o in zip(deals["Account"], deals["Office"])]
+    top = pd.DataFrame({"touches": touches_of, "outcome": deals["Stage"].str.lower(), "group": deals["Office"]})
+    c.num("H5", expected_target(top, None, "top", True), "touch target (top office)")
+    check_renewals(doc, c, touches)
     return c
+
+
+def check_renewals(doc, c, touches):
+    """Page 3: TOUCHESBEFORE beside the renewals, the curve, the regions, the targets."""
+    renewals = frame(doc, "Renewals")
+    day = lambda s: None if pd.isna(s) else (EPOCH + pd.Timedelta(days=s)).date()  # noqa: E731
+    counts = touches_before([(t, day(d)) for t, d in zip(touches["Tenant"], touches["Date"])],
+                            [(t, day(d), None) for t, d in zip(renewals["Tenant"], renewals["Closed"])])
+    sheet = doc.Sheets.getByName("Renewals")
+    for r, want in enumerate(counts, start=2):
+        got = sheet.getCellRangeByName(f"G{r}").getValue()
+        c.count += 1
+        if got != want:
+            c.failures.append(f"Renewals.G{r} TOUCHESBEFORE: workbook {got}, reference {want}")
+    won = [1 if o == "won" else 0 for o in renewals["Outcome"]]
+    rows = curve(list(zip(counts, won)))
+    for r, row in enumerate(rows, start=116):
+        for col, want in zip("ABCDEFGH", row):
+            (c.text if want == "" else c.num)(f"{col}{r}", want, f"curve row {r}")
+    frame_ = pd.DataFrame({"touches": counts, "outcome": renewals["Outcome"], "group": renewals["Region"]})
+    region_row = 115 + len(rows) + 2
+    table = by_group(frame_)
+    for r, row in enumerate(table, start=region_row + 1):
+        for col, want in zip("ABCDEF", row):
+            (c.text if isinstance(want, str) else c.num)(f"{col}{r}", want, f"region row {r}")
+    t = region_row + len(table) + 2
+    for i, method in enumerate(("monotone", "safe", "logistic")):
+        want = expected_target(frame_, 0.8, method, False)
+        (c.text if want == "#N/A" else c.num)(f"D{t + 1 + i}", want, f"touch target {method}")
+    c.num(f"D{t + 4}", expected_target(frame_, None, "top", True), "touches of the best regions")
 
 
 def main():

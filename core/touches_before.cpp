@@ -176,10 +176,21 @@ Result<Grid> touches_before(const Log& touches, const Deals& deals, const Cell& 
         return Grid{{Cell::of(by_customer.count(1, after, **asked_close))}};
     }
 
+    // The result ends with the last row that holds anything of a deal: whole columns of a
+    // deal list that shares its sheet with a longer touch log are read to the log's length,
+    // and Calc takes an array's empty cells one by one, each splitting its block of numbers
+    // (quadratic: 2 s for 180,000 of them; docs/performance.md).
+    std::size_t last = rows.ids.size();
+    const auto blank = [&](std::size_t j) {
+        return list.customers[j].is_empty() && list.close_dates[j].is_empty() &&
+               (list.open_dates.empty() || list.open_dates[j].is_empty());
+    };
+    while (last > 1 && blank(last - 1))
+        --last;
     Grid out;
-    out.reserve(rows.ids.size() + (deal_title ? 1 : 0));
+    out.reserve(last + (deal_title ? 1 : 0));
     if (deal_title) out.push_back({Cell{}});
-    for (std::size_t j = 0; j < rows.ids.size(); ++j) {
+    for (std::size_t j = 0; j < last; ++j) {
         if (rows.ids[j] == 0 || rows.close[j] == no_day) {
             out.push_back({Cell{}});
             continue;

@@ -22,7 +22,7 @@ struct Deals {
 //
 // Array form (no customer given): a column with a count per deal row,
 // empty where the deal has no customer or close date (and on a title row), so that it
-// lines up beside the list. Single form: the count of the deal row with that customer and
+// lines up beside the list; it ends with the last row that holds anything of a deal. Single form: the count of the deal row with that customer and
 // close date (with open dates and several such rows: the earliest open date), empty when
 // either is blank (a deal not closed yet; Calc hands a blank cell over as 0, so a Customer
 // of 0 that no deal has is blank too), #N/A when there is no such row.

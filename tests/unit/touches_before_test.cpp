@@ -49,6 +49,17 @@ TEST(TouchesBefore, EachTouchCountsForOneClose) {
     EXPECT_EQ(counts(got), (std::vector<double>{3, 2, 2, 0, 1, 0, -1, -1}));
 }
 
+TEST(TouchesBefore, EndsWithTheLastDeal) {
+    const Example e;
+    // Whole columns on the log's sheet: the deal list read to the log's length.
+    const Column customers = col({"A", {}, {}, {}}), closes = col({serial(2024, 1, 7), {}, {}, {}});
+    EXPECT_EQ(counts(touches_before(e.touches(), Deals{customers, closes}, none, {}, none)),
+              (std::vector<double>{3}));
+    const Column some = col({"A", {}, "B", {}}), dates = col({serial(2024, 1, 7), {}, {}, {}});
+    EXPECT_EQ(counts(touches_before(e.touches(), Deals{some, dates}, none, {}, none)),
+              (std::vector<double>{3, -1, -1}));
+}
+
 TEST(TouchesBefore, OpenDatesAndWindow) {
     const Example e;
     const Column customers = col({"A", "A"});
@@ -72,8 +83,8 @@ TEST(TouchesBefore, TitlesStayInPlace) {
     const Column dates = col({"Date", serial(2024, 1, 1), serial(2024, 1, 2)});
     const Column customers = col({"Customer", "A"});
     const Column closes = col({"Closed", serial(2024, 1, 2)});
-    const auto got =
-        touches_before(Log{.values = ids, .dates = dates}, Deals{customers, closes}, none, {}, none);
+    const auto got = touches_before(Log{.values = ids, .dates = dates}, Deals{customers, closes},
+                                    none, {}, none);
     ASSERT_TRUE(got);
     EXPECT_EQ(counts(got), (std::vector<double>{-1, 2}));
     const Column title_only = col({"Closed"});

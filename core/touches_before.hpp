@@ -20,12 +20,13 @@ struct Deals {
 // touches.values are the touch log's customers, touches.dates its dates; a title row in
 // either list is skipped (the header rule: a first date that is a text but no date).
 //
-// Array form (no customer given): a column with a count per deal row,
-// empty where the deal has no customer or close date (and on a title row), so that it
-// lines up beside the list; it ends with the last row that holds anything of a deal. Single form: the count of the deal row with that customer and
-// close date (with open dates and several such rows: the earliest open date), empty when
-// either is blank (a deal not closed yet; Calc hands a blank cell over as 0, so a Customer
-// of 0 that no deal has is blank too), #N/A when there is no such row.
+// Array form (no customer given): a column with a count per deal row, empty where the
+// deal has no customer or close date (and on a title row), so that it lines up beside the
+// list; it ends with the last row that holds anything of a deal. Single form: the count of
+// the deal row with that customer and close date (with open dates and several such rows:
+// the earliest open date); empty when either is blank (a deal not closed yet; Calc hands a
+// blank cell over as 0, so a Customer of 0 that no deal has is blank too); #N/A when there
+// is no such row.
 Result<Grid> touches_before(const Log& touches, const Deals& deals, const Cell& window,
                             const std::optional<Cell>& customer, const Cell& close_date);
 

@@ -58,8 +58,8 @@ class Floor
 
     // XAddIn: the display name is the method name in capitals.
     OUString SAL_CALL getProgrammaticFuntionName(const OUString& display) override {
-        for (const char* m : {"noopPass", "noopRead1", "noopRead2", "noopRead4", "noopRead1Array",
-                              "noopArray"})
+        for (const char* m :
+             {"noopPass", "noopRead1", "noopRead2", "noopRead4", "noopRead1Array", "noopArray"})
             if (OUString::createFromAscii(m).toAsciiUpperCase() == display.toAsciiUpperCase())
                 return OUString::createFromAscii(m);
         return {};

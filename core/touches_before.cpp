@@ -82,23 +82,79 @@ class TouchDays {
     std::vector<Day> days_;
 };
 
+// Each deal row's customer id (0: none), close and open days, and every (customer, close
+// day) pair, sorted and distinct: a customer's previous close is a binary search away.
 struct DealRows {
-    std::vector<std::uint32_t> ids; // 0: no customer
-    std::vector<Day> close, open;   // open: empty without open dates
+    std::vector<std::uint32_t> ids;
+    std::vector<Day> close, open; // open: empty without open dates
+    std::vector<std::pair<std::uint32_t, Day>> closes;
+
+    Day open_of(std::size_t j) const { return open.empty() ? no_day : open[j]; }
+    // The day after which a deal's touches count: the customer's previous close, its open
+    // date, its window, whichever is latest (none: every earlier touch counts).
+    std::optional<Day> counted_after(std::uint32_t id, Day close_day, Day open_day,
+                                     std::optional<Day> window) const {
+        std::optional<Day> after;
+        const auto at = std::lower_bound(closes.begin(), closes.end(), std::pair{id, close_day});
+        if (at != closes.begin() && std::prev(at)->first == id) after = std::prev(at)->second;
+        const auto later = [&](Day d) { after = after ? std::max(*after, d) : d; };
+        if (open_day != no_day) later(open_day - 1);
+        if (window) later(close_day - *window);
+        return after;
+    }
 };
 
-// The day after which a deal's touches count: the customer's previous close, its open
-// date, its window, whichever is latest. `closes` holds every (customer, close day) pair,
-// sorted and distinct.
-std::optional<Day> counted_after(std::span<const std::pair<std::uint32_t, Day>> closes,
-                                 std::uint32_t id, Day close, Day open, std::optional<Day> window) {
-    std::optional<Day> after;
-    const auto at = std::lower_bound(closes.begin(), closes.end(), std::pair{id, close});
-    if (at != closes.begin() && std::prev(at)->first == id) after = std::prev(at)->second;
-    const auto later = [&](Day d) { after = after ? std::max(*after, d) : d; };
-    if (open != no_day) later(open - 1);
-    if (window) later(close - *window);
-    return after;
+Result<DealRows> read_deals(const Deals& list, KeyIds& ids, DateOrigin origin) {
+    DealRows rows;
+    CA_TRY(close_days, days_of(list.close_dates, origin));
+    rows.close = std::move(*close_days);
+    if (!list.open_dates.empty()) {
+        CA_TRY(open_days, days_of(list.open_dates, origin));
+        rows.open = std::move(*open_days);
+    }
+    rows.ids.resize(list.customers.size());
+    for (std::size_t j = 0; j < rows.ids.size(); ++j) {
+        rows.ids[j] = ids(j);
+        if (rows.ids[j] != 0 && rows.close[j] != no_day)
+            rows.closes.emplace_back(rows.ids[j], rows.close[j]);
+    }
+    std::sort(rows.closes.begin(), rows.closes.end());
+    rows.closes.erase(std::unique(rows.closes.begin(), rows.closes.end()), rows.closes.end());
+    return rows;
+}
+
+// The two lists without their title rows, each by the header rule on its own.
+struct Lists {
+    Cells touch_ids, touch_dates;
+    Deals deals;
+    bool deal_title = false;
+};
+Result<Lists> without_titles(const Log& touches, const Deals& deals, DateOrigin origin) {
+    Lists l{touches.values, touches.dates, deals};
+    if (!l.touch_dates.empty() && is_title_date(l.touch_dates[0], origin))
+        l.touch_ids = l.touch_ids.without_first(), l.touch_dates = l.touch_dates.without_first();
+    l.deal_title = is_title_date(deals.close_dates[0], origin) ||
+                   (!deals.open_dates.empty() && is_title_date(deals.open_dates[0], origin));
+    if (!l.deal_title) return l;
+    if (deals.customers.size() == 1) return not_available(); // only a title
+    l.deals = {deals.customers.without_first(), deals.close_dates.without_first(),
+               deals.open_dates.without_first()};
+    return l;
+}
+
+// One past the last row that holds anything of a deal: whole columns of a deal list that
+// shares its sheet with a longer touch log are read to the log's length, and Calc takes an
+// array's empty cells one by one, each splitting its block of numbers (quadratic: 2 s for
+// 180,000 of them; docs/performance.md).
+std::size_t deal_rows_used(const Deals& list) {
+    const auto blank = [&](std::size_t j) {
+        return list.customers[j].is_empty() && list.close_dates[j].is_empty() &&
+               (list.open_dates.empty() || list.open_dates[j].is_empty());
+    };
+    std::size_t last = list.customers.size();
+    while (last > 1 && blank(last - 1))
+        --last;
+    return last;
 }
 
 } // namespace
@@ -112,92 +168,49 @@ Result<Grid> touches_before(const Log& touches, const Deals& deals, const Cell& 
         return invalid();
     CA_TRY(window_days, read_window_days(window));
     CA_TRY(asked_close, read_bound(close_date, origin)); // blank (0): not given
-
-    // Each list loses its title row on its own.
-    Cells touch_ids = touches.values, touch_dates = touches.dates;
-    if (!touch_dates.empty() && is_title_date(touch_dates[0], origin))
-        touch_ids = touch_ids.without_first(), touch_dates = touch_dates.without_first();
-    Deals list = deals;
-    const bool deal_title = is_title_date(list.close_dates[0], origin) ||
-                            (!list.open_dates.empty() && is_title_date(list.open_dates[0], origin));
-    if (deal_title) {
-        if (list.customers.size() == 1) return not_available();
-        list = {list.customers.without_first(), list.close_dates.without_first(),
-                list.open_dates.without_first()};
-    }
+    CA_TRY(lists, without_titles(touches, deals, origin));
+    const Deals& list = lists->deals;
 
     // The single form asks for one customer: only its rows get an id (1).
-    const bool single = customer.has_value();
-    Cell who_cell;
     Column asked;
-    if (single) {
-        who_cell = customer.value_or(Cell{});
-        if (key_text(who_cell).empty() || !*asked_close) return Grid{{Cell{}}}; // not closed yet
-        asked.push_back(who_cell);
+    if (customer) {
+        if (key_text(*customer).empty() || !*asked_close) return Grid{{Cell{}}}; // not closed
+        asked.push_back(*customer);
     }
-    const Cells key_list = single ? Cells(asked) : list.customers;
-    KeyIds deal_ids(list.customers, key_list), touch_ids_of(touch_ids, key_list);
+    const Cells key_list = customer ? Cells(asked) : list.customers;
+    KeyIds deal_ids(list.customers, key_list), touch_ids(lists->touch_ids, key_list);
+    CA_TRY(rows, read_deals(list, deal_ids, origin));
+    CA_TRY(touch_days, days_of(lists->touch_dates, origin));
+    const TouchDays by_customer(touch_ids, *touch_days, deal_ids.count());
 
-    DealRows rows;
-    CA_TRY(close_days, days_of(list.close_dates, origin));
-    rows.close = std::move(*close_days);
-    if (!list.open_dates.empty()) {
-        CA_TRY(open_days, days_of(list.open_dates, origin));
-        rows.open = std::move(*open_days);
-    }
-    rows.ids.resize(list.customers.size());
-    std::vector<std::pair<std::uint32_t, Day>> closes;
-    for (std::size_t j = 0; j < rows.ids.size(); ++j) {
-        rows.ids[j] = deal_ids(j);
-        if (rows.ids[j] != 0 && rows.close[j] != no_day)
-            closes.emplace_back(rows.ids[j], rows.close[j]);
-    }
-    std::sort(closes.begin(), closes.end());
-    closes.erase(std::unique(closes.begin(), closes.end()), closes.end());
-
-    CA_TRY(touch_days, days_of(touch_dates, origin));
-    const TouchDays by_customer(touch_ids_of, *touch_days, deal_ids.count());
-    const auto open_of = [&](std::size_t j) { return rows.open.empty() ? no_day : rows.open[j]; };
-
-    if (single) {
+    if (customer) {
         // The asked deal's rows; with open dates, the earliest (an empty one: no bound).
+        const Day close = **asked_close;
         std::optional<Day> open;
-        bool found = false;
-        for (std::size_t j = 0; j < rows.ids.size(); ++j) {
-            if (rows.ids[j] != 1 || rows.close[j] != **asked_close) continue;
-            open = found ? std::min(*open, open_of(j)) : open_of(j);
-            found = true;
-        }
+        for (std::size_t j = 0; j < rows->ids.size(); ++j)
+            if (rows->ids[j] == 1 && rows->close[j] == close)
+                open = open ? std::min(*open, rows->open_of(j)) : rows->open_of(j);
         // A blank Customer cell reaches the add-in as 0: unless a deal's customer is 0, it
         // is a deal row without a customer, as empty as in the array form.
-        const bool blank = who_cell.kind == Cell::Kind::number && who_cell.number == 0;
-        if (!found) return blank ? Result<Grid>(Grid{{Cell{}}}) : not_available();
-        const auto after = counted_after(closes, 1, **asked_close, *open, *window_days);
-        return Grid{{Cell::of(by_customer.count(1, after, **asked_close))}};
+        const bool blank = customer->kind == Cell::Kind::number && customer->number == 0;
+        if (!open) return blank ? Result<Grid>(Grid{{Cell{}}}) : not_available();
+        const auto after = rows->counted_after(1, close, *open, *window_days);
+        return Grid{{Cell::of(by_customer.count(1, after, close))}};
     }
 
-    // The result ends with the last row that holds anything of a deal: whole columns of a
-    // deal list that shares its sheet with a longer touch log are read to the log's length,
-    // and Calc takes an array's empty cells one by one, each splitting its block of numbers
-    // (quadratic: 2 s for 180,000 of them; docs/performance.md).
-    std::size_t last = rows.ids.size();
-    const auto blank = [&](std::size_t j) {
-        return list.customers[j].is_empty() && list.close_dates[j].is_empty() &&
-               (list.open_dates.empty() || list.open_dates[j].is_empty());
-    };
-    while (last > 1 && blank(last - 1))
-        --last;
+    const std::size_t used = deal_rows_used(list);
     Grid out;
-    out.reserve(last + (deal_title ? 1 : 0));
-    if (deal_title) out.push_back({Cell{}});
-    for (std::size_t j = 0; j < last; ++j) {
-        if (rows.ids[j] == 0 || rows.close[j] == no_day) {
-            out.push_back({Cell{}});
+    out.reserve(used + (lists->deal_title ? 1 : 0));
+    if (lists->deal_title) out.push_back({Cell{}});
+    for (std::size_t j = 0; j < used; ++j) {
+        const std::uint32_t id = rows->ids[j];
+        const Day close = rows->close[j];
+        if (id == 0 || close == no_day) {
+            out.push_back({Cell{}}); // no customer or not closed yet
             continue;
         }
-        const auto after =
-            counted_after(closes, rows.ids[j], rows.close[j], open_of(j), *window_days);
-        out.push_back({Cell::of(by_customer.count(rows.ids[j], after, rows.close[j]))});
+        const auto after = rows->counted_after(id, close, rows->open_of(j), *window_days);
+        out.push_back({Cell::of(by_customer.count(id, after, close))});
     }
     return out;
 }

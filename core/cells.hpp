@@ -131,6 +131,10 @@ class Cells {
     std::size_t size() const { return column_ ? column_->size() - first_ : 0; }
     bool empty() const { return size() == 0; }
     CellView operator[](std::size_t i) const { return (*column_)[first_ + i]; }
+    // Whether both view the same cells (an argument given twice, Customers as Groups).
+    bool same_cells(const Cells& other) const {
+        return column_ == other.column_ && first_ == other.first_;
+    }
     // The same cells without the first (a header row); empty stays empty.
     Cells without_first() const {
         Cells rest = *this;

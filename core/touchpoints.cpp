@@ -41,22 +41,32 @@ struct TouchCounts {
 };
 Result<TouchCounts> touches_per_group(const Log& log, KeyIds& groups) {
     if (!has_groups(log)) return invalid();
-    KeyIds customers(log.values);
+    // A table per customer (Customers given as Groups): each group is its one customer, so
+    // no pair needs counting.
+    const bool per_customer = log.groups.same_cells(log.values);
+    KeyIds customers(per_customer ? Cells() : log.values);
     TouchCounts n;
-    DistinctPairs seen(0, 0, log.values.size());
+    DistinctPairs seen(0, 0, per_customer ? 0 : log.values.size());
     const auto on_row = [&](std::size_t i, Day) {
-        const std::uint32_t c = customers(i);
+        // A group is keyed only for a row with a customer: no group without a touch.
+        const std::uint32_t c = per_customer ? groups(i) : customers(i);
         if (c == 0) return;
-        const std::uint32_t g = groups(i);
+        const std::uint32_t g = per_customer ? c : groups(i);
         if (g == 0) return;
         if (g >= n.touches.size()) n.touches.resize(g + 1, 0);
         n.touches[g] += 1;
-        seen.add(g, c);
+        if (!per_customer) seen.add(g, c);
     };
     CA_TRY(window, visit_rows(log, on_row));
     n.touches.resize(groups.count() + 1, 0);
-    n.customers = seen.counts();
-    n.customers.resize(groups.count() + 1, 0);
+    if (per_customer) {
+        n.customers.resize(n.touches.size());
+        for (std::size_t g = 0; g < n.touches.size(); ++g)
+            n.customers[g] = n.touches[g] > 0 ? 1 : 0;
+    } else {
+        n.customers = seen.counts();
+        n.customers.resize(groups.count() + 1, 0);
+    }
     return n;
 }
 

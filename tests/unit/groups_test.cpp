@@ -127,6 +127,24 @@ TEST(GroupsBy, MatricesEqualTheScalarSeries) {
     }
 }
 
+TEST(GroupsBy, PerCustomerTableAsAnyOtherGroups) {
+    // Customers given as Groups (one column) take a short cut; a copy of the column is
+    // counted the general way. Both tables must be equal.
+    auto customers = col({"a", "B", "a", {}, " b", 7, "c", "A"});
+    auto copy = col({"a", "B", "a", {}, " b", 7, "c", "A"});
+    auto dates = col({1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, "x"});
+    const auto one = avg_touchpoints_by(Log{.values = customers, .groups = customers});
+    const auto two = avg_touchpoints_by(Log{.values = customers, .groups = copy});
+    ASSERT_TRUE(one && two);
+    EXPECT_EQ(lay_out(*one, {}, {}).size(), 4u);
+    const Grid a = lay_out(*one, {}, {}), b = lay_out(*two, {}, {});
+    ASSERT_EQ(a.size(), b.size());
+    for (std::size_t r = 0; r < a.size(); ++r)
+        for (std::size_t c = 0; c < a[r].size(); ++c)
+            EXPECT_EQ(key_text(a[r][c]), key_text(b[r][c])) << r << "," << c;
+    EXPECT_FALSE(avg_touchpoints_by(Log{.values = customers, .dates = dates, .groups = customers}));
+}
+
 TEST(GroupsBy, LayOutEveryForm) {
     auto customers = col({"a", "b", "a", "c", "b", {}});
     auto groups = col({"West", "east", "East", 10, "west", "x"});

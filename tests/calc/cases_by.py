@@ -53,6 +53,14 @@ def by():
              f'=AVGTOUCHPOINTSBY({CU};{DA};{DE};"West";"2024-05-01";"2024-06-30")', 2.0),
             ("the scalar with a filter agrees",
              f'=AVGTOUCHPOINTS({CU};{DA};"2024-05-01";"2024-06-30";;{DE};"West")', 2.0),
+            # Customers as Groups: a table per customer, each group its one customer. With
+            # dates: C1 rows 1, 2, 8; 1001 rows 5, 6 (number and text); C2 row 3; C3; C4.
+            ("per customer: C1's touches", f'=AVGTOUCHPOINTSBY({CU};{DA};{CU};"c1")', 3.0),
+            ("per customer: 1001 as number and text", f"=AVGTOUCHPOINTSBY({CU};{DA};{CU};1001)", 2.0),
+            ("per customer: five customers", f"=ROWS(AVGTOUCHPOINTSBY({CU};{DA};{CU}))", 5.0),
+            ("per customer: one customer a group",
+             f"=SUMPRODUCT(INDEX(AVGTOUCHPOINTSBY({CU};{DA};{CU});0;4))", 5.0),
+            ("per customer: DISTINCTCUSTOMERSBY", f'=DISTINCTCUSTOMERSBY({CU};{DA};{CU};"C2")', 1.0),
             # Keys a range: values only, in its order; a missing key empty or 0.
             ("list: rows", f"=ROWS(WINRATEBY({OU};;{DE};{KL}))", 3.0),
             ("list: values only", f"=COLUMNS(WINRATEBY({OU};;{DE};{KL}))", 3.0),

@@ -198,8 +198,16 @@ std::uint32_t KeyInterner::find(CellView cell) const {
 }
 
 KeyIds::KeyIds(Cells column, Cells list) : has_list_(!list.empty()), memo_(column, UINT32_MAX) {
-    for (CellView c : list)
+    // Each distinct text of the list keyed once: a deal list repeats its customers.
+    std::vector<bool> seen(list.text_count());
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        if (const auto text = list.text_id_at(i)) {
+            if (seen[*text]) continue;
+            seen[*text] = true;
+        }
+        const CellView c = list[i];
         if (keys_.intern(c) > first_written_.size()) first_written_.push_back(copy_of(c));
+    }
 }
 
 std::uint32_t KeyIds::add(CellView c) {

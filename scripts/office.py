@@ -196,5 +196,14 @@ def fill(sheet, rows):
     return len(rows)
 
 
+def sort_rows(block, column, ascending=True):
+    """Sorts the rows of a cell range by its column `column` (0 = the first), as Data > Sort
+    does."""
+    field = uno.createUnoStruct("com.sun.star.table.TableSortField")
+    field.Field, field.IsAscending = column, ascending
+    fields = uno.Any("[]com.sun.star.table.TableSortField", (field,))
+    uno.invoke(block, "sort", ((prop("SortFields", fields),),))
+
+
 def store(doc, path, filter_name):
     doc.storeToURL(url(path), (prop("FilterName", filter_name),))

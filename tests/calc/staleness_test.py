@@ -19,11 +19,10 @@ import re
 import sys
 import tempfile
 
-import uno
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "..", "scripts"))
-from office import Office, fill, prop, store  # noqa: E402
+from office import Office, fill, sort_rows, store  # noqa: E402
 
 ROWS = 300
 KEYS = ["d0", "D1", " d2", "d3", "d4", "nobody", 7.0]
@@ -179,10 +178,7 @@ def scenarios(office, doc, report):
     rng = report.getCellRangeByName("B2").getFormula()
     m = re.search(r"\$A\$(\d+):\$A\$(\d+)", rng)
     block = data.getCellRangeByName(f"A{m.group(1)}:D{m.group(2)}")
-    field = uno.createUnoStruct("com.sun.star.table.TableSortField")
-    field.Field, field.IsAscending = 0, False
-    sort_fields = uno.Any("[]com.sun.star.table.TableSortField", (field,))
-    uno.invoke(block, "sort", ((prop("SortFields", sort_fields),),))
+    sort_rows(block, 0, ascending=False)
     yield "sort the data"
     doc.UndoManager.undo()
     yield "undo the sort"

@@ -21,7 +21,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "..", "scripts"))
 sys.path.insert(0, HERE)
 from cases_touchesbefore import expected  # noqa: E402
-from office import Office, fill, prop  # noqa: E402
+from office import Office, fill, sort_rows  # noqa: E402
 
 TOUCHES, DEALS = 400, 60
 NULL_DATE = datetime.date(1899, 12, 30)
@@ -102,10 +102,7 @@ def scenarios(doc, deals):
     yield "insert a deal"
     d2 = int(re.search(r";\$A\$(\d+):\$A\$(\d+)", deals.getCellRangeByName("D2").getFormula()).group(2))
     block = deals.getCellRangeByName(f"A2:B{d2}")
-    field = uno.createUnoStruct("com.sun.star.table.TableSortField")
-    field.Field, field.IsAscending = 1, True
-    sort_fields = uno.Any("[]com.sun.star.table.TableSortField", (field,))
-    uno.invoke(block, "sort", ((prop("SortFields", sort_fields),),))
+    sort_rows(block, 1)
     yield "sort the deal list by close date"
     doc.UndoManager.undo()
     yield "undo the sort"

@@ -39,13 +39,13 @@ std::string_view trim(std::string_view s) {
     return s;
 }
 
+} // namespace
+
 Cell copy_of(CellView c) {
     if (c.kind == Cell::Kind::number) return Cell::of(c.number);
     if (c.kind == Cell::Kind::text) return Cell::of(std::string(c.text));
     return {};
 }
-
-} // namespace
 
 void Column::push_back(CellView cell) {
     switch (cell.kind) {
@@ -82,19 +82,24 @@ std::uint64_t tagged(std::uint32_t id, std::uint64_t hash) {
 }
 } // namespace
 
+void StringIds::rehash(std::size_t slots) const {
+    slots_.assign(slots, 0);
+    for (std::uint32_t id = 0; id < hashes_.size(); ++id)
+        slots_[slot_of((*this)[id], hashes_[id])] = tagged(id, hashes_[id]);
+}
+
 void StringIds::index() const {
-    if (2 * (size() + 1) > slots_.size()) { // at most half full: short probes
-        std::size_t n = std::max<std::size_t>(64, slots_.size());
-        while (2 * (size() + 1) > n)
-            n *= 2;
-        slots_.assign(n, 0);
-        for (std::uint32_t id = 0; id < hashes_.size(); ++id)
-            slots_[slot_of((*this)[id], hashes_[id])] = tagged(id, hashes_[id]);
-    }
+    if (2 * (size() + 1) > slots_.size()) // at most half full: short probes
+        rehash(std::bit_ceil(std::max<std::size_t>(64, 2 * (size() + 1))));
     for (auto id = static_cast<std::uint32_t>(hashes_.size()); id < size(); ++id) {
         hashes_.push_back(std::hash<std::string_view>{}((*this)[id]));
         slots_[slot_of((*this)[id], hashes_[id])] = tagged(id, hashes_[id]);
     }
+}
+
+void StringIds::reserve(std::size_t count) {
+    if (2 * (count + 1) > slots_.size()) rehash(std::bit_ceil(2 * (count + 1)));
+    hashes_.reserve(count);
 }
 
 std::optional<std::uint32_t> StringIds::find(std::string_view s) const {
@@ -197,7 +202,10 @@ std::uint32_t KeyInterner::find(CellView cell) const {
     return id ? *id + 1 : 0;
 }
 
-KeyIds::KeyIds(Cells column, Cells list) : has_list_(!list.empty()), memo_(column, UINT32_MAX) {
+KeyIds::KeyIds(Cells column, Cells list)
+    : column_(column), list_(list), has_list_(!list.empty()), memo_(column, UINT32_MAX) {
+    // Room for every distinct text: the index is never rebuilt while keys are added.
+    keys_.reserve(has_list_ ? list.text_count() : column.text_count());
     // Each distinct text of the list keyed once: a deal list repeats its customers.
     std::vector<bool> seen(list.text_count());
     for (std::size_t i = 0; i < list.size(); ++i) {
@@ -205,14 +213,13 @@ KeyIds::KeyIds(Cells column, Cells list) : has_list_(!list.empty()), memo_(colum
             if (seen[*text]) continue;
             seen[*text] = true;
         }
-        const CellView c = list[i];
-        if (keys_.intern(c) > first_written_.size()) first_written_.push_back(copy_of(c));
+        if (keys_.intern(list[i]) > first_row_.size()) first_row_.push_back(i);
     }
 }
 
-std::uint32_t KeyIds::add(CellView c) {
+std::uint32_t KeyIds::add(std::size_t row, CellView c) {
     const std::uint32_t id = keys_.intern(c);
-    if (id > first_written_.size()) first_written_.push_back(copy_of(c));
+    if (id > first_row_.size()) first_row_.push_back(row);
     return id;
 }
 

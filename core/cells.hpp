@@ -46,6 +46,9 @@ struct CellView {
     bool is_empty() const { return kind == Cell::Kind::empty; }
 };
 
+// A cell of its own, from a view.
+Cell copy_of(CellView cell);
+
 // Distinct strings numbered 0, 1, ... in order of first appearance, in one flat table (open
 // addressing, the strings end to end): a column of 400,000 distinct ids costs no node and
 // no allocation per id.
@@ -57,6 +60,8 @@ class StringIds {
     // only if the table is ever searched.
     std::uint32_t push_back(std::string_view s);
     std::optional<std::uint32_t> find(std::string_view s) const;
+    // Room for `count` strings in all without a rebuild of the index.
+    void reserve(std::size_t count);
     std::string_view operator[](std::uint32_t id) const {
         return std::string_view(chars_).substr(starts_[id], starts_[id + 1] - starts_[id]);
     }
@@ -66,6 +71,7 @@ class StringIds {
   private:
     std::size_t slot_of(std::string_view s, std::uint64_t hash) const;
     void index() const; // the strings added by push_back since, and room for one more
+    void rehash(std::size_t slots) const; // the index in `slots` slots
     std::string chars_;
     std::vector<std::size_t> starts_{0}; // string i is chars_[starts_[i], starts_[i + 1])
     // The index, built as it is needed: the hash of each string indexed so far, and the
@@ -185,6 +191,9 @@ class KeyInterner {
     // 0 when the key is empty or was never interned.
     std::uint32_t find(CellView cell) const;
     std::size_t size() const { return ids_.size(); }
+    void reserve(std::size_t count) { ids_.reserve(count); }
+    // The key text of id i + 1 at i.
+    const StringIds& texts() const { return ids_; }
 
   private:
     mutable std::string scratch_;
@@ -218,18 +227,24 @@ class KeyIds {
   public:
     explicit KeyIds(Cells column, Cells list = {});
     std::uint32_t operator()(std::size_t row) {
-        return memo_.get(row, [&](CellView c) { return has_list_ ? keys_.find(c) : add(c); });
+        return memo_.get(row, [&](CellView c) { return has_list_ ? keys_.find(c) : add(row, c); });
     }
     bool has_list() const { return has_list_; }
-    std::size_t count() const { return first_written_.size(); } // ids handed out (or listed)
+    std::size_t count() const { return first_row_.size(); } // ids handed out (or listed)
     // The key of an id (1..count()) as first written.
-    const Cell& key(std::uint32_t id) const { return first_written_[id - 1]; }
+    CellView key(std::uint32_t id) const {
+        return (has_list_ ? list_ : column_)[first_row_[id - 1]];
+    }
+    // The key text of id i + 1 at i.
+    const StringIds& key_texts() const { return keys_.texts(); }
 
   private:
-    std::uint32_t add(CellView c);
+    std::uint32_t add(std::size_t row, CellView c);
+    Cells column_, list_;
     bool has_list_;
     KeyInterner keys_;
-    std::vector<Cell> first_written_; // each key as first written, by id
+    std::vector<std::size_t> first_row_; // where each key was first written (the list's rows
+                                         // when there is a list), by id
     TextMemo<std::uint32_t> memo_;
 };
 

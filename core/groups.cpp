@@ -15,18 +15,15 @@ Cell cell_of(const std::optional<double>& v) {
 
 } // namespace
 
-std::vector<std::size_t> calc_order(const std::vector<Cell>& keys) {
-    // Texts compare by key text, each computed once.
-    std::vector<std::string> text(keys.size());
-    for (std::size_t g = 0; g < keys.size(); ++g)
-        if (keys[g].kind != Cell::Kind::number) text[g] = key_text(keys[g]);
+std::vector<std::size_t> calc_order(const std::vector<Cell>& keys, const StringIds& texts) {
+    const auto text = [&](std::size_t g) { return texts[static_cast<std::uint32_t>(g)]; };
     std::vector<std::size_t> order(keys.size());
     std::iota(order.begin(), order.end(), std::size_t{0});
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
         const bool an = keys[a].kind == Cell::Kind::number, bn = keys[b].kind == Cell::Kind::number;
         if (an != bn) return an;
         if (an) return keys[a].number < keys[b].number;
-        return text[a] < text[b];
+        return text(a) < text(b);
     });
     return order;
 }
@@ -38,21 +35,15 @@ bool has_groups(const Log& log) {
 GroupTable table_of(const KeyIds& groups, std::size_t figures, Values missing) {
     GroupTable t;
     for (std::uint32_t id = 1; id <= groups.count(); ++id)
-        t.keys.push_back(groups.key(id));
+        t.keys.push_back(copy_of(groups.key(id)));
+    t.key_texts = groups.key_texts(); // the groups' ids are their keys' ids
     t.rows.assign(t.keys.size(), Values(figures));
     t.missing = std::move(missing);
-    t.index();
     return t;
 }
 
-void GroupTable::index() {
-    index_ = {};
-    for (const Cell& k : keys)
-        index_.insert(key_text(k)); // distinct key texts: the ids follow the groups
-}
-
 std::optional<std::size_t> GroupTable::find(CellView key) const {
-    return index_.find(key_text(key));
+    return key_texts.find(key_text(key));
 }
 
 Grid lay_out(const GroupTable& t, const Keys& keys, DateOrigin origin) {
@@ -63,7 +54,7 @@ Grid lay_out(const GroupTable& t, const Keys& keys, DateOrigin origin) {
     const std::size_t figures = t.matrix ? t.starts.size() : t.missing.size();
     Grid grid;
     if (keys.form == Keys::Form::all) {
-        const std::vector<std::size_t> order = calc_order(t.keys);
+        const std::vector<std::size_t> order = calc_order(t.keys, t.key_texts);
         if (!t.matrix) {
             for (std::size_t g : order) {
                 grid.push_back({t.keys[g]});

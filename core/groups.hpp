@@ -15,6 +15,7 @@ using Values = std::vector<std::optional<double>>; // an empty optional is an em
 // has one value per period for each group.
 struct GroupTable {
     std::vector<Cell> keys;   // each group as first written
+    StringIds key_texts;      // group g's key text at g: what find() looks up
     std::vector<Values> rows; // per group: its figures, or its value in each period
     Values missing;           // what a key with no row gets
     std::vector<Day> starts;  // matrices: the first day of each period
@@ -22,18 +23,15 @@ struct GroupTable {
 
     // The group of a key (as keys match everywhere), or none.
     std::optional<std::size_t> find(CellView key) const;
-    void index(); // builds what find() reads; call once the keys are final
-
-  private:
-    StringIds index_; // group g has the key text of id g
 };
 
 // A matrix wider than this needs Keys: no sheet has more columns.
 inline constexpr std::size_t max_matrix_keys = 16384;
 
 // The groups in Calc's sort order (numbers ascending, then texts case-insensitively; ties
-// in order of appearance): the order of a BY table without Keys.
-std::vector<std::size_t> calc_order(const std::vector<Cell>& keys);
+// in order of appearance): the order of a BY table without Keys. `texts`: group g's key
+// text at g.
+std::vector<std::size_t> calc_order(const std::vector<Cell>& keys, const StringIds& texts);
 
 // The log has rows and a group for each (the BY functions' first check).
 bool has_groups(const Log& log);

@@ -229,13 +229,6 @@ DistinctPairs::DistinctPairs(std::size_t a_count, std::size_t b_count, std::size
         seen_.resize(a_count * b_count);
 }
 
-void DistinctPairs::add(std::size_t a, std::uint32_t b) {
-    if (seen_.empty())
-        pairs_.emplace_back(a, b);
-    else if (!seen_[a * b_count_ + b])
-        seen_[a * b_count_ + b] = true, counts_[a] += 1;
-}
-
 std::vector<double> DistinctPairs::counts() {
     std::sort(pairs_.begin(), pairs_.end());
     for (std::size_t i = 0; i < pairs_.size(); ++i)

@@ -254,7 +254,12 @@ class DistinctPairs {
   public:
     // a < a_count, b < b_count; `rows` bounds the pairs added. b_count unknown: pass 0.
     DistinctPairs(std::size_t a_count, std::size_t b_count, std::size_t rows);
-    void add(std::size_t a, std::uint32_t b);
+    void add(std::size_t a, std::uint32_t b) { // inline: called for every row
+        if (seen_.empty())
+            pairs_.emplace_back(a, b);
+        else if (!seen_[a * b_count_ + b])
+            seen_[a * b_count_ + b] = true, counts_[a] += 1;
+    }
     // Distinct pairs per a, for a < a_count.
     std::vector<double> counts();
 

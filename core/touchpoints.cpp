@@ -6,89 +6,81 @@
 namespace ca {
 namespace {
 
-// Customer ids; with a customer list, only the listed customers count.
-KeyIds customer_ids(const Log& log) {
-    return KeyIds(log.values, log.customer_list);
-}
-
-struct TouchCount {
-    std::size_t touches = 0, distinct = 0, customers = 0; // customers: the divisor
-};
-
-// Touches and distinct customers in one pass, without a per-row copy.
-Result<TouchCount> count_touches(const Log& input) {
-    CA_TRY(body, without_header(input, false));
-    const Log& log = *body;
-    KeyIds ids = customer_ids(log);
-    TouchCount t;
-    std::vector<bool> seen;
-    const auto on_row = [&](std::size_t i, Day) {
-        const std::uint32_t id = ids(i);
-        if (id == 0) return;
-        ++t.touches;
-        if (id >= seen.size()) seen.resize(id + 1);
-        if (!seen[id]) seen[id] = true, ++t.distinct;
-    };
-    CA_TRY(window, visit_rows(log, on_row));
-    if (ids.has_list() && ids.count() == 0) return not_available();
-    t.customers = ids.has_list() ? ids.count() : t.distinct;
-    return t;
-}
-
-// Touches and distinct customers per group (index: group id) in one pass.
+// Touches and distinct customers of each group (index: its id; 0: no group), in one pass
+// and without a per-row copy. The scalar functions are one group of every row (no
+// `groups`); with a customer list only the listed customers count, and it is the divisor.
 struct TouchCounts {
-    std::vector<double> touches, customers;
+    std::vector<std::size_t> touches;
+    std::vector<double> customers;
+    std::optional<std::size_t> listed; // the customers a list names
 };
-Result<TouchCounts> touches_per_group(const Log& log, KeyIds& groups) {
-    if (!has_groups(log)) return invalid();
+Result<TouchCounts> count_touches(const Log& log, KeyIds* groups = nullptr) {
     // A table per customer (Customers given as Groups): each group is its one customer, so
     // no pair needs counting.
-    const bool per_customer = log.groups.same_cells(log.values);
-    KeyIds customers(per_customer ? Cells() : log.values);
+    const bool per_customer = groups && log.groups.same_cells(log.values);
+    KeyIds customers(per_customer ? Cells() : log.values, log.customer_list);
+    KeyIds& customer_of = per_customer ? *groups : customers;
+    // One group: a bitmap of its customers (ids are at most one per row or listed key);
+    // several: their (group, customer) pairs.
+    const std::size_t rows = log.values.size();
+    DistinctPairs seen(groups ? 0 : 2, groups ? 0 : std::max(rows, log.customer_list.size()) + 1,
+                       per_customer ? 0 : rows);
     TouchCounts n;
-    DistinctPairs seen(0, 0, per_customer ? 0 : log.values.size());
     const auto on_row = [&](std::size_t i, Day) {
         // A group is keyed only for a row with a customer: no group without a touch.
-        const std::uint32_t c = per_customer ? groups(i) : customers(i);
+        const std::uint32_t c = customer_of(i);
         if (c == 0) return;
-        const std::uint32_t g = per_customer ? c : groups(i);
+        const std::uint32_t g = !groups ? 1 : per_customer ? c : (*groups)(i);
         if (g == 0) return;
         if (g >= n.touches.size()) n.touches.resize(g + 1, 0);
         n.touches[g] += 1;
         if (!per_customer) seen.add(g, c);
     };
     CA_TRY(window, visit_rows(log, on_row));
-    n.touches.resize(groups.count() + 1, 0);
+    const std::size_t ids = (groups ? groups->count() : 1) + 1;
+    n.touches.resize(ids, 0);
     if (per_customer) {
-        n.customers.resize(n.touches.size());
-        for (std::size_t g = 0; g < n.touches.size(); ++g)
+        n.customers.resize(ids);
+        for (std::size_t g = 0; g < ids; ++g)
             n.customers[g] = n.touches[g] > 0 ? 1 : 0;
     } else {
         n.customers = seen.counts();
-        n.customers.resize(groups.count() + 1, 0);
+        n.customers.resize(ids, 0);
+    }
+    if (customers.has_list()) {
+        if (customers.count() == 0) return not_available();
+        n.listed = customers.count();
     }
     return n;
 }
 
-} // namespace
-
-Result<double> average_touchpoints(const Log& log) {
-    CA_TRY(t, count_touches(log));
-    if (t->customers == 0) return not_available();
-    return static_cast<double>(t->touches) / static_cast<double>(t->customers);
+Result<TouchCounts> touches_per_group(const Log& log, KeyIds& groups) {
+    if (!has_groups(log)) return invalid();
+    return count_touches(log, &groups);
 }
 
-Result<double> distinct_customers(const Log& log) {
-    auto t = count_touches(log);
-    if (!t && t.error() == Error::not_available) return 0.0; // a title and nothing below
-    if (!t) return fail(t.error());
-    return static_cast<double>(t->distinct);
+} // namespace
+
+Result<double> average_touchpoints(const Log& input) {
+    CA_TRY(body, without_header(input, false));
+    CA_TRY(n, count_touches(*body));
+    const double customers = n->listed ? static_cast<double>(*n->listed) : n->customers[1];
+    if (customers == 0) return not_available();
+    return static_cast<double>(n->touches[1]) / customers;
+}
+
+Result<double> distinct_customers(const Log& input) {
+    const auto body = without_header(input, false);
+    const auto n = body ? count_touches(*body) : fail(body.error());
+    if (!n && n.error() == Error::not_available) return 0.0; // a title and nothing below
+    if (!n) return fail(n.error());
+    return n->customers[1];
 }
 
 Result<Series> touch_trend(const Log& input, const Cell& period) {
     CA_TRY(body, without_header(input, false));
     const Log& log = *body;
-    KeyIds ids = customer_ids(log);
+    KeyIds ids(log.values, log.customer_list); // with a list, only the listed customers count
     TouchTally tally{ids, log.values.size(), {}, {}, {}};
     CA_TRY(cells, tally_periods(
                       log, period, [&](std::size_t i) -> std::size_t { return ids(i) != 0; },
@@ -105,16 +97,17 @@ Result<Series> touch_trend(const Log& input, const Cell& period) {
 }
 
 Result<GroupTable> avg_touchpoints_by(const Log& input) {
-    return below_title(input, false, {std::nullopt, 0.0, 0.0},
-                       [](const Log& log) -> Result<GroupTable> {
-                           KeyIds groups(log.groups);
-                           CA_TRY(n, touches_per_group(log, groups));
-                           GroupTable t = table_of(groups, 3, {std::nullopt, 0.0, 0.0});
-                           for (std::size_t g = 0; g < t.rows.size(); ++g)
-                               t.rows[g] = {ratio(n->touches[g + 1], n->customers[g + 1]),
-                                            n->touches[g + 1], n->customers[g + 1]};
-                           return t;
-                       });
+    return below_title(
+        input, false, {std::nullopt, 0.0, 0.0}, [](const Log& log) -> Result<GroupTable> {
+            KeyIds groups(log.groups);
+            CA_TRY(n, touches_per_group(log, groups));
+            GroupTable t = table_of(groups, 3, {std::nullopt, 0.0, 0.0});
+            for (std::size_t g = 0; g < t.rows.size(); ++g) {
+                const auto touches = static_cast<double>(n->touches[g + 1]);
+                t.rows[g] = {ratio(touches, n->customers[g + 1]), touches, n->customers[g + 1]};
+            }
+            return t;
+        });
 }
 
 Result<GroupTable> distinct_customers_by(const Log& input) {

@@ -16,6 +16,28 @@ bool read_number(CellView c, double& out) {
     return true;
 }
 
+// Won and decided deals of each group (index: its id; 0: no group), in one pass. WINRATE is
+// one group of every deal.
+struct WinCount {
+    std::size_t won = 0, decided = 0;
+};
+template <class GroupOf>
+Result<std::vector<WinCount>> count_wins(const Log& deals, const Outcomes& outcome,
+                                         GroupOf&& group_of) {
+    std::vector<WinCount> n(2);
+    const auto on_row = [&](std::size_t i, Day) {
+        const Outcome o = outcome(i);
+        if (o == Outcome::none) return;
+        const std::uint32_t g = group_of(i); // keyed only for a deal: no group without one
+        if (g == 0) return;
+        if (g >= n.size()) n.resize(g + 1);
+        n[g].won += o == Outcome::won;
+        n[g].decided += is_decided(o);
+    };
+    CA_TRY(window, visit_rows(deals, on_row));
+    return n;
+}
+
 } // namespace
 
 Outcome classify_outcome(CellView cell) {
@@ -33,17 +55,11 @@ Outcome classify_outcome(CellView cell) {
 
 Result<double> win_rate(const Log& input) {
     CA_TRY(body, without_header(input, false));
-    const Log& deals = *body;
-    const Outcomes outcome(deals.values);
-    std::size_t won = 0, decided = 0;
-    const auto on_row = [&](std::size_t i, Day) {
-        const Outcome o = outcome(i);
-        won += o == Outcome::won;
-        decided += is_decided(o);
-    };
-    CA_TRY(window, visit_rows(deals, on_row));
-    if (decided == 0) return not_available();
-    return static_cast<double>(won) / static_cast<double>(decided);
+    const Outcomes outcome(body->values);
+    CA_TRY(n, count_wins(*body, outcome, [](std::size_t) { return std::uint32_t{1}; }));
+    const WinCount all = (*n)[1];
+    if (all.decided == 0) return not_available();
+    return static_cast<double>(all.won) / static_cast<double>(all.decided);
 }
 
 Result<Series> win_rate_trend(const Log& input, const Cell& period) {
@@ -92,20 +108,14 @@ Result<GroupTable> win_rate_by(const Log& input) {
             if (!has_groups(log)) return invalid();
             const Outcomes outcome(log.values);
             KeyIds groups(log.groups);
-            std::vector<double> won(1, 0), decided(1, 0);
-            const auto on_row = [&](std::size_t i, Day) {
-                const Outcome o = outcome(i);
-                if (o == Outcome::none) return;
-                const std::uint32_t g = groups(i);
-                if (g == 0) return;
-                if (g >= won.size()) won.resize(g + 1, 0), decided.resize(g + 1, 0);
-                won[g] += o == Outcome::won ? 1 : 0;
-                decided[g] += is_decided(o) ? 1 : 0;
-            };
-            CA_TRY(window, visit_rows(log, on_row));
+            CA_TRY(n, count_wins(log, outcome, groups));
             GroupTable t = table_of(groups, 3, {std::nullopt, 0.0, 0.0});
-            for (std::size_t g = 0; g < t.rows.size(); ++g)
-                t.rows[g] = {ratio(won[g + 1], decided[g + 1]), won[g + 1], decided[g + 1]};
+            n->resize(t.rows.size() + 1);
+            for (std::size_t g = 0; g < t.rows.size(); ++g) {
+                const auto won = static_cast<double>((*n)[g + 1].won);
+                const auto decided = static_cast<double>((*n)[g + 1].decided);
+                t.rows[g] = {ratio(won, decided), won, decided};
+            }
             return t;
         });
 }

@@ -268,6 +268,9 @@ std::size_t used_length(const Column& cells) {
 Column read_reference(const CellRange& range, sal_Int32 rows) {
     Column out;
     out.reserve(static_cast<std::size_t>(rows));
+    // Room for a distinct text in every row, of 16 bytes (most ids are shorter): only what
+    // is used is ever touched, and the texts are never copied while the column grows.
+    out.reserve_texts(static_cast<std::size_t>(rows), 16 * static_cast<std::size_t>(rows));
     StringAddresses texts; // across blocks: each distinct text converted once
     for (sal_Int32 first = 0; first < rows; first += fetch_block)
         append(fetch(range, first, std::min(fetch_block, rows - first)), true, out, texts);

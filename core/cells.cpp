@@ -9,7 +9,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <limits>
-#include <memory>
+#include <stdexcept>
 #include <utf8proc.h>
 
 namespace ca {
@@ -89,17 +89,21 @@ void StringIds::rehash(std::size_t slots) const {
 }
 
 void StringIds::index() const {
-    if (2 * (size() + 1) > slots_.size()) // at most half full: short probes
-        rehash(std::bit_ceil(std::max<std::size_t>(64, 2 * (size() + 1))));
+    if (2 * (size() + 1) > slots_.size()) { // at most half full: short probes
+        hashes_.reserve(std::max(size(), reserved_));
+        rehash(std::bit_ceil(std::max<std::size_t>(64, 2 * (std::max(size(), reserved_) + 1))));
+    }
     for (auto id = static_cast<std::uint32_t>(hashes_.size()); id < size(); ++id) {
         hashes_.push_back(std::hash<std::string_view>{}((*this)[id]));
         slots_[slot_of((*this)[id], hashes_[id])] = tagged(id, hashes_[id]);
     }
 }
 
-void StringIds::reserve(std::size_t count) {
-    if (2 * (count + 1) > slots_.size()) rehash(std::bit_ceil(2 * (count + 1)));
-    hashes_.reserve(count);
+void StringIds::reserve(std::size_t count, std::size_t bytes) {
+    reserved_ = std::max(reserved_, count);
+    if (!slots_.empty() && 2 * (count + 1) > slots_.size()) rehash(std::bit_ceil(2 * (count + 1)));
+    starts_.reserve(count + 1);
+    chars_.reserve(bytes);
 }
 
 std::optional<std::uint32_t> StringIds::find(std::string_view s) const {
@@ -163,20 +167,30 @@ void key_text(CellView cell, std::string& out) {
     }
     // Unicode text: NFKC and case folding (ＡＢＣ商事 = abc商事, ｶﾌﾞｼｷ = カブシキ), default
     // ignorables dropped, as ICU's NFKC_Casefold; then the blanks NFKC made plain spaces
-    // trimmed again. Invalid UTF-8 is kept as it is.
-    utf8proc_uint8_t* folded = nullptr;
-    const auto length = utf8proc_map(
-        reinterpret_cast<const utf8proc_uint8_t*>(t.data()),
-        static_cast<utf8proc_ssize_t>(t.size()), &folded,
-        static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE |
-                                       UTF8PROC_CASEFOLD | UTF8PROC_IGNORE));
-    const std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owned(folded, &std::free);
-    if (length < 0 || !folded) {
+    // trimmed again. Invalid UTF-8 is kept as it is. What utf8proc_map does, in a buffer
+    // kept by the thread: a column of 400,000 Japanese ids would otherwise cost as many
+    // allocations.
+    constexpr auto options = static_cast<utf8proc_option_t>(
+        UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_IGNORE);
+    thread_local std::vector<utf8proc_int32_t> code_points(64);
+    const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(t.data());
+    const auto size = static_cast<utf8proc_ssize_t>(t.size());
+    auto decomposed = [&] {
+        return utf8proc_decompose(bytes, size, code_points.data(),
+                                  static_cast<utf8proc_ssize_t>(code_points.size()), options);
+    };
+    utf8proc_ssize_t length = decomposed();
+    if (length > static_cast<utf8proc_ssize_t>(code_points.size())) {
+        code_points.resize(static_cast<std::size_t>(length));
+        length = decomposed();
+    }
+    if (length >= 0) length = utf8proc_reencode(code_points.data(), length, options);
+    if (length < 0) {
         out.assign(t);
         return;
     }
-    out.assign(trim(
-        std::string_view(reinterpret_cast<const char*>(folded), static_cast<std::size_t>(length))));
+    out.assign(trim(std::string_view(reinterpret_cast<const char*>(code_points.data()),
+                                     static_cast<std::size_t>(length))));
 }
 
 std::string key_text(CellView cell) {
@@ -204,8 +218,10 @@ std::uint32_t KeyInterner::find(CellView cell) const {
 
 KeyIds::KeyIds(Cells column, Cells list)
     : column_(column), list_(list), has_list_(!list.empty()), memo_(column, UINT32_MAX) {
-    // Room for every distinct text: the index is never rebuilt while keys are added.
-    keys_.reserve(has_list_ ? list.text_count() : column.text_count());
+    // Room for every distinct text (folded, a key is seldom longer): the index is never
+    // rebuilt nor the texts copied while keys are added.
+    const Cells& source = has_list_ ? list : column;
+    keys_.reserve(source.text_count(), source.text_bytes());
     // Each distinct text of the list keyed once: a deal list repeats its customers.
     std::vector<bool> seen(list.text_count());
     for (std::size_t i = 0; i < list.size(); ++i) {

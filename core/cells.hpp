@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace ca {
@@ -60,8 +61,10 @@ class StringIds {
     // only if the table is ever searched.
     std::uint32_t push_back(std::string_view s);
     std::optional<std::uint32_t> find(std::string_view s) const;
-    // Room for `count` strings in all without a rebuild of the index.
-    void reserve(std::size_t count);
+    // Room for `count` strings of `bytes` in all: no copy of them while they are added, and
+    // an index (when one is needed) that is never rebuilt.
+    void reserve(std::size_t count, std::size_t bytes);
+    std::size_t bytes() const { return chars_.size(); }
     std::string_view operator[](std::uint32_t id) const {
         return std::string_view(chars_).substr(starts_[id], starts_[id + 1] - starts_[id]);
     }
@@ -79,6 +82,7 @@ class StringIds {
     // that most mismatches are told without reading the string; a power of two long.
     mutable std::vector<std::uint64_t> hashes_;
     mutable std::vector<std::uint64_t> slots_;
+    std::size_t reserved_ = 0; // strings the index has room for from its first build
 };
 
 // A column of cells in 8 bytes a cell, so that a million rows cost 8 MB rather than the
@@ -105,6 +109,8 @@ class Column {
     std::uint32_t new_text(std::string_view text) { return texts_.push_back(text); }
     void push_text(std::uint32_t id) { bits_.push_back(text_bits | id); }
     void reserve(std::size_t n) { bits_.reserve(n); }
+    // Room for `count` distinct texts of `bytes` in all.
+    void reserve_texts(std::size_t count, std::size_t bytes) { texts_.reserve(count, bytes); }
     void truncate(std::size_t n) {
         if (n < bits_.size()) bits_.resize(n);
     }
@@ -115,6 +121,7 @@ class Column {
     CellView operator[](std::size_t i) const;
     // How many distinct texts, and which one cell i holds (none unless it is a text).
     std::size_t text_count() const { return texts_.size(); }
+    std::size_t text_bytes() const { return texts_.bytes(); }
     std::optional<std::uint32_t> text_id_at(std::size_t i) const {
         if ((bits_[i] & tag_mask) != text_bits) return std::nullopt;
         return static_cast<std::uint32_t>(bits_[i] & 0xFFFF'FFFFu);
@@ -149,6 +156,7 @@ class Cells {
     }
     // Distinct texts of the whole column, and which one cell i holds (none: not a text).
     std::size_t text_count() const { return column_ ? column_->text_count() : 0; }
+    std::size_t text_bytes() const { return column_ ? column_->text_bytes() : 0; }
     std::optional<std::uint32_t> text_id_at(std::size_t i) const {
         return column_->text_id_at(first_ + i);
     }
@@ -191,9 +199,10 @@ class KeyInterner {
     // 0 when the key is empty or was never interned.
     std::uint32_t find(CellView cell) const;
     std::size_t size() const { return ids_.size(); }
-    void reserve(std::size_t count) { ids_.reserve(count); }
+    void reserve(std::size_t count, std::size_t bytes) { ids_.reserve(count, bytes); }
     // The key text of id i + 1 at i.
     const StringIds& texts() const { return ids_; }
+    StringIds take_texts() { return std::exchange(ids_, {}); }
 
   private:
     mutable std::string scratch_;
@@ -237,6 +246,8 @@ class KeyIds {
     }
     // The key text of id i + 1 at i.
     const StringIds& key_texts() const { return keys_.texts(); }
+    // Moves them out (for a group table); ids and keys stay, nothing more can be keyed.
+    StringIds take_key_texts() { return keys_.take_texts(); }
 
   private:
     std::uint32_t add(std::size_t row, CellView c);

@@ -15,7 +15,7 @@ Cell cell_of(const std::optional<double>& v) {
 
 } // namespace
 
-std::vector<std::size_t> calc_order(const std::vector<Cell>& keys, const StringIds& texts) {
+std::vector<std::size_t> calc_order(Cells keys, const StringIds& texts) {
     const auto text = [&](std::size_t g) { return texts[static_cast<std::uint32_t>(g)]; };
     std::vector<std::size_t> order(keys.size());
     std::iota(order.begin(), order.end(), std::size_t{0});
@@ -32,11 +32,23 @@ bool has_groups(const Log& log) {
     return !log.values.empty() && log.groups.size() == log.values.size();
 }
 
-GroupTable table_of(const KeyIds& groups, std::size_t figures, Values missing) {
+Column group_keys(const KeyIds& groups) {
+    Column keys;
+    keys.reserve(groups.count());
+    for (std::uint32_t id = 1; id <= groups.count(); ++id) {
+        const CellView k = groups.key(id);
+        if (k.kind == Cell::Kind::text)
+            keys.push_text(keys.new_text(k.text)); // distinct keys: no text seen twice
+        else
+            keys.push_back(k);
+    }
+    return keys;
+}
+
+GroupTable table_of(KeyIds& groups, std::size_t figures, Values missing) {
     GroupTable t;
-    for (std::uint32_t id = 1; id <= groups.count(); ++id)
-        t.keys.push_back(copy_of(groups.key(id)));
-    t.key_texts = groups.key_texts(); // the groups' ids are their keys' ids
+    t.keys = group_keys(groups);
+    t.key_texts = groups.take_key_texts(); // the groups' ids are their keys' ids
     t.rows.assign(t.keys.size(), Values(figures));
     t.missing = std::move(missing);
     return t;
@@ -57,7 +69,7 @@ Grid lay_out(const GroupTable& t, const Keys& keys, DateOrigin origin) {
         const std::vector<std::size_t> order = calc_order(t.keys, t.key_texts);
         if (!t.matrix) {
             for (std::size_t g : order) {
-                grid.push_back({t.keys[g]});
+                grid.push_back({copy_of(t.keys[g])});
                 for (std::size_t k = 0; k < figures; ++k)
                     grid.back().push_back(value(g, k));
             }
@@ -65,7 +77,7 @@ Grid lay_out(const GroupTable& t, const Keys& keys, DateOrigin origin) {
         }
         grid.push_back({Cell{}});
         for (std::size_t g : order)
-            grid.back().push_back(t.keys[g]);
+            grid.back().push_back(copy_of(t.keys[g]));
         for (std::size_t p = 0; p < figures; ++p) {
             grid.push_back({Cell::of(origin.serial(t.starts[p]))});
             for (std::size_t g : order)

@@ -14,7 +14,7 @@ using Values = std::vector<std::optional<double>>; // an empty optional is an em
 // The figures of every group, in order of first appearance. A matrix (the trend functions)
 // has one value per period for each group.
 struct GroupTable {
-    std::vector<Cell> keys;   // each group as first written
+    Column keys;              // each group as first written
     StringIds key_texts;      // group g's key text at g: what find() looks up
     std::vector<Values> rows; // per group: its figures, or its value in each period
     Values missing;           // what a key with no row gets
@@ -31,12 +31,16 @@ inline constexpr std::size_t max_matrix_keys = 16384;
 // The groups in Calc's sort order (numbers ascending, then texts case-insensitively; ties
 // in order of appearance): the order of a BY table without Keys. `texts`: group g's key
 // text at g.
-std::vector<std::size_t> calc_order(const std::vector<Cell>& keys, const StringIds& texts);
+std::vector<std::size_t> calc_order(Cells keys, const StringIds& texts);
+
+// Each group's key as first written, group g (id g + 1) at g.
+Column group_keys(const KeyIds& groups);
 
 // The log has rows and a group for each (the BY functions' first check).
 bool has_groups(const Log& log);
-// A table of one row of `figures` per group of `groups`, every figure empty until set.
-GroupTable table_of(const KeyIds& groups, std::size_t figures, Values missing);
+// A table of one row of `figures` per group of `groups`, every figure empty until set. The
+// key texts move from `groups` to the table.
+GroupTable table_of(KeyIds& groups, std::size_t figures, Values missing);
 
 // `compute` on the log below its title row (the header rule). A title with nothing below
 // leaves no group: every key then gets `missing`.

@@ -278,11 +278,8 @@ std::vector<bool> best_quarter(const std::vector<Deal>& deals, const KeyIds& gro
     std::vector<double> won(count + 1, 0), decided(count + 1, 0);
     for (const Deal& d : deals)
         won[d.group] += d.won ? 1 : 0, decided[d.group] += 1;
-    std::vector<Cell> keys;
-    for (std::uint32_t g = 1; g <= count; ++g)
-        keys.push_back(copy_of(groups.key(g)));
     std::vector<std::size_t> ranked; // group ids - 1, in key order, then by Wilson
-    for (std::size_t g : calc_order(keys, groups.key_texts()))
+    for (std::size_t g : calc_order(group_keys(groups), groups.key_texts()))
         if (decided[g + 1] > 0) ranked.push_back(g);
     std::stable_sort(ranked.begin(), ranked.end(), [&](std::size_t a, std::size_t b) {
         return wilson(won[a + 1], decided[a + 1]).low > wilson(won[b + 1], decided[b + 1]).low;

@@ -49,7 +49,8 @@ GroupTable table_of(KeyIds& groups, std::size_t figures, Values missing) {
     GroupTable t;
     t.keys = group_keys(groups);
     t.key_texts = groups.take_key_texts(); // the groups' ids are their keys' ids
-    t.rows.assign(t.keys.size(), Values(figures));
+    t.width = figures;
+    t.figures.assign(t.keys.size() * figures, std::nullopt);
     t.missing = std::move(missing);
     return t;
 }
@@ -60,7 +61,7 @@ std::optional<std::size_t> GroupTable::find(CellView key) const {
 
 Grid lay_out(const GroupTable& t, const Keys& keys, DateOrigin origin) {
     auto value = [&](std::optional<std::size_t> g, std::size_t k) {
-        if (g) return cell_of(t.rows[*g][k]);
+        if (g) return cell_of(t.row(*g)[k]);
         return cell_of(t.missing[t.matrix ? 0 : k]);
     };
     const std::size_t figures = t.matrix ? t.starts.size() : t.missing.size();

@@ -7,6 +7,9 @@
 
 #include "series.hpp"
 
+#include <algorithm>
+#include <span>
+
 namespace ca {
 
 using Values = std::vector<std::optional<double>>; // an empty optional is an empty cell
@@ -14,13 +17,26 @@ using Values = std::vector<std::optional<double>>; // an empty optional is an em
 // The figures of every group, in order of first appearance. A matrix (the trend functions)
 // has one value per period for each group.
 struct GroupTable {
-    Column keys;              // each group as first written
-    StringIds key_texts;      // group g's key text at g: what find() looks up
-    std::vector<Values> rows; // per group: its figures, or its value in each period
-    Values missing;           // what a key with no row gets
-    std::vector<Day> starts;  // matrices: the first day of each period
+    Column keys;             // each group as first written
+    StringIds key_texts;     // group g's key text at g: what find() looks up
+    std::size_t width = 0;   // figures per group, or periods
+    Values figures;          // group g's at [g * width, (g + 1) * width): one block, however
+                             // many groups (a table per customer has hundreds of thousands)
+    Values missing;          // what a key with no row gets
+    std::vector<Day> starts; // matrices: the first day of each period
     bool matrix = false;
 
+    std::size_t size() const { return keys.size(); }
+    std::span<std::optional<double>> row(std::size_t g) {
+        return std::span(figures).subspan(g * width, width);
+    }
+    std::span<const std::optional<double>> row(std::size_t g) const {
+        return std::span(figures).subspan(g * width, width);
+    }
+    void set(std::size_t g, std::initializer_list<std::optional<double>> values) {
+        const auto r = row(g);
+        std::copy_n(values.begin(), std::min(values.size(), r.size()), r.begin());
+    }
     // The group of a key (as keys match everywhere), or none.
     std::optional<std::size_t> find(CellView key) const;
 };
@@ -71,7 +87,7 @@ Result<GroupTable> matrix_by(const Log& log, const Cell& period, Cells wanted, C
     for (std::size_t p = 0; p < cells->periods(); ++p) {
         t.starts.push_back(cells->start(p));
         for (std::size_t g = 0; g < cells->width; ++g)
-            t.rows[g][p] = value(p * cells->width + g);
+            t.row(g)[p] = value(p * cells->width + g);
     }
     return t;
 }

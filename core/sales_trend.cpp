@@ -288,7 +288,7 @@ Result<GroupTable> sales_trend_by(const Log& input, const Cell& years_cell, cons
             const std::span<const Sale> own(by_group.data() + start[g], start[g + 1] - start[g]);
             const auto months = window_totals(own, last, *years);
             if (!months) continue;
-            if (auto r = growth(months->totals, *method)) t.rows[g - 1] = {*r};
+            if (auto r = growth(months->totals, *method)) t.set(g - 1, {*r});
         }
         return t;
     });

@@ -257,13 +257,13 @@ Result<GroupTable> touch_win_by(const Log& input) {
         CA_TRY(window, visit_rows(log, on_row));
         per_group.resize(groups.count() + 1);
         GroupTable table = table_of(groups, 5, missing);
-        for (std::size_t g = 0; g < table.rows.size(); ++g) {
+        for (std::size_t g = 0; g < table.size(); ++g) {
             const Tally& t = per_group[g + 1];
             const double decided = t.won + t.lost;
             std::optional<double> rate, low;
             if (decided > 0) rate = t.won / decided, low = wilson(t.won, decided).low;
-            table.rows[g] = {decided, rate, low, ratio(t.won_touches, t.won),
-                             ratio(t.lost_touches, t.lost)};
+            table.set(g, {decided, rate, low, ratio(t.won_touches, t.won),
+                          ratio(t.lost_touches, t.lost)});
         }
         return table;
     });

@@ -102,9 +102,9 @@ Result<GroupTable> avg_touchpoints_by(const Log& input) {
             KeyIds groups(log.groups);
             CA_TRY(n, touches_per_group(log, groups));
             GroupTable t = table_of(groups, 3, {std::nullopt, 0.0, 0.0});
-            for (std::size_t g = 0; g < t.rows.size(); ++g) {
+            for (std::size_t g = 0; g < t.size(); ++g) {
                 const auto touches = static_cast<double>(n->touches[g + 1]);
-                t.rows[g] = {ratio(touches, n->customers[g + 1]), touches, n->customers[g + 1]};
+                t.set(g, {ratio(touches, n->customers[g + 1]), touches, n->customers[g + 1]});
             }
             return t;
         });
@@ -115,8 +115,8 @@ Result<GroupTable> distinct_customers_by(const Log& input) {
         KeyIds groups(log.groups);
         CA_TRY(n, touches_per_group(log, groups));
         GroupTable t = table_of(groups, 1, {0.0});
-        for (std::size_t g = 0; g < t.rows.size(); ++g)
-            t.rows[g] = {n->customers[g + 1]};
+        for (std::size_t g = 0; g < t.size(); ++g)
+            t.set(g, {n->customers[g + 1]});
         return t;
     });
 }

@@ -103,21 +103,21 @@ Result<std::string> touch_win_diagnosis(const Cell& avg_touches, const Cell& win
 }
 
 Result<GroupTable> win_rate_by(const Log& input) {
-    return below_title(
-        input, false, {std::nullopt, 0.0, 0.0}, [](const Log& log) -> Result<GroupTable> {
-            if (!has_groups(log)) return invalid();
-            const Outcomes outcome(log.values);
-            KeyIds groups(log.groups);
-            CA_TRY(n, count_wins(log, outcome, groups));
-            GroupTable t = table_of(groups, 3, {std::nullopt, 0.0, 0.0});
-            n->resize(t.rows.size() + 1);
-            for (std::size_t g = 0; g < t.rows.size(); ++g) {
-                const auto won = static_cast<double>((*n)[g + 1].won);
-                const auto decided = static_cast<double>((*n)[g + 1].decided);
-                t.rows[g] = {ratio(won, decided), won, decided};
-            }
-            return t;
-        });
+    return below_title(input, false, {std::nullopt, 0.0, 0.0},
+                       [](const Log& log) -> Result<GroupTable> {
+                           if (!has_groups(log)) return invalid();
+                           const Outcomes outcome(log.values);
+                           KeyIds groups(log.groups);
+                           CA_TRY(n, count_wins(log, outcome, groups));
+                           GroupTable t = table_of(groups, 3, {std::nullopt, 0.0, 0.0});
+                           n->resize(t.size() + 1);
+                           for (std::size_t g = 0; g < t.size(); ++g) {
+                               const auto won = static_cast<double>((*n)[g + 1].won);
+                               const auto decided = static_cast<double>((*n)[g + 1].decided);
+                               t.set(g, {ratio(won, decided), won, decided});
+                           }
+                           return t;
+                       });
 }
 
 Result<GroupTable> win_rate_trend_by(const Log& input, const Cell& period, Cells wanted) {

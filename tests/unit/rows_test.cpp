@@ -56,10 +56,10 @@ TEST(HeaderRule, SkippedWhenDatesOrAmountsShowIt) {
     by.groups = t.groups;
     Log bare_by = bare;
     bare_by.groups = t.bare_groups;
-    EXPECT_EQ(avg_touchpoints_by(by)->rows, avg_touchpoints_by(bare_by)->rows);
+    EXPECT_EQ(avg_touchpoints_by(by)->figures, avg_touchpoints_by(bare_by)->figures);
     Log sales_by = ledger;
     sales_by.groups = t.groups;
-    EXPECT_EQ(sales_by_period_by(sales_by, {}, {})->rows.size(), 2u);
+    EXPECT_EQ(sales_by_period_by(sales_by, {}, {})->size(), 2u);
 }
 
 TEST(HeaderRule, KeyColumnsAloneCountTheFirstRow) {

@@ -144,13 +144,13 @@ TEST(TouchWin, PerGroup) {
     const auto t = touch_win_by(Log{.values = outcomes, .groups = groups, .numbers = touches});
     ASSERT_TRUE(t);
     ASSERT_EQ(t->keys.size(), 2u);
-    const Values& east = t->rows[0];
+    const auto east = t->row(0);
     EXPECT_EQ(*east[0], 4);
     EXPECT_EQ(*east[1], 0.5);
     expect_near_rel(*east[2], wilson(2, 4).low);
     EXPECT_EQ(*east[3], 7);
     EXPECT_EQ(*east[4], 2);
-    const Values& west = t->rows[1];
+    const auto west = t->row(1);
     EXPECT_EQ(*west[0], 0);
     EXPECT_FALSE(west[1]);
     EXPECT_FALSE(west[3]);

@@ -84,6 +84,9 @@ class StringAddresses {
     const void* slot_of(const rtl_uString* s) const {
         return slots_.empty() ? nullptr : &slots_[index_of(s)];
     }
+    // Whether the table has outgrown the processor's caches, so that asking for a slot
+    // ahead pays (a few thousand ids stay cached: asking would only cost time).
+    bool large() const { return slots_.size() > (std::size_t{1} << 16); }
 
   private:
     // UTF-8 of `s`; ASCII, the usual id, without an allocation.
@@ -141,7 +144,7 @@ void append(const Range& range, bool reference, Column& out, StringAddresses& te
     const css::uno::Sequence<css::uno::Any>* row_of = range.getConstArray();
     for (sal_Int32 i = 0; i < rows * cols; ++i) {
         const sal_Int32 next = i + ahead;
-        if (next < rows * cols)
+        if (next < rows * cols && texts.large())
             if (const rtl_uString* s = string_in(cols == 1 ? row_of[next][0] : row_of[0][next])) {
                 CA_PREFETCH(texts.slot_of(s));
                 CA_PREFETCH(s);

@@ -245,6 +245,10 @@ DistinctPairs::DistinctPairs(std::size_t a_count, std::size_t b_count, std::size
         seen_.resize(a_count * b_count);
 }
 
+void DistinctPairs::add_pair(std::size_t a, std::uint32_t b) {
+    pairs_.emplace_back(a, b);
+}
+
 std::vector<double> DistinctPairs::counts() {
     std::sort(pairs_.begin(), pairs_.end());
     for (std::size_t i = 0; i < pairs_.size(); ++i)

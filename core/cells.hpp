@@ -265,11 +265,10 @@ class DistinctPairs {
   public:
     // a < a_count, b < b_count; `rows` bounds the pairs added. b_count unknown: pass 0.
     DistinctPairs(std::size_t a_count, std::size_t b_count, std::size_t rows);
-    void add(std::size_t a, std::uint32_t b) { // inline: called for every row
-        if (seen_.empty())
-            pairs_.emplace_back(a, b);
-        else if (!seen_[a * b_count_ + b])
-            seen_[a * b_count_ + b] = true, counts_[a] += 1;
+    void add(std::size_t a, std::uint32_t b) { // small, to be inlined: called for every row
+        if (seen_.empty()) return add_pair(a, b);
+        const std::size_t bit = a * b_count_ + b;
+        if (!seen_[bit]) seen_[bit] = true, counts_[a] += 1;
     }
     // Distinct pairs per a, for a < a_count.
     std::vector<double> counts();
@@ -279,6 +278,7 @@ class DistinctPairs {
     std::vector<bool> seen_;
     std::vector<double> counts_;
     std::vector<std::pair<std::size_t, std::uint32_t>> pairs_;
+    void add_pair(std::size_t a, std::uint32_t b);
 };
 
 // A trailing (range; value) pair: keeps the rows whose cell equals the value as a key.

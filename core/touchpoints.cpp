@@ -71,9 +71,9 @@ Result<double> average_touchpoints(const Log& input) {
 
 Result<double> distinct_customers(const Log& input) {
     const auto body = without_header(input, false);
-    const auto n = body ? count_touches(*body) : fail(body.error());
-    if (!n && n.error() == Error::not_available) return 0.0; // a title and nothing below
-    if (!n) return fail(n.error());
+    auto counted = body ? count_touches(*body) : fail(body.error());
+    if (!counted && counted.error() == Error::not_available) return 0.0; // a title, no rows
+    CA_TRY(n, std::move(counted));
     return n->customers[1];
 }
 

@@ -16,11 +16,10 @@ Keys keys_argument(const Any& arg) {
     return Keys::one(scalar(arg));
 }
 
-Call::Call(const Options& options, const std::vector<CellRange>& references,
-           std::initializer_list<const Any*> optional_columns, const Sequence<Any>& filters,
-           const Any& keys, const std::vector<std::size_t>& tables)
+Call::Call(const Options& options, const std::vector<ColumnArgument>& columns,
+           const Sequence<Any>& filters, const Any& keys)
     : origin(ca::uno::origin(options)), keys(keys_argument(keys)),
-      columns_(read_columns(references, optional_columns, filters, tables)) {}
+      columns_(read_columns(columns, filters)) {}
 
 namespace {
 

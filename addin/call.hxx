@@ -1,6 +1,6 @@
 // One call of an add-in function as the generated adapters (adapters.inc) see it: what it
-// reads from its document (the references, each once; the optional ranges; the filters;
-// NullDate; Keys) and how the core's answer goes back to Calc.
+// reads from its document (its columns, each reference once; the filters; NullDate; Keys) and how
+// the core's answer goes back to Calc.
 #pragma once
 
 #include "convert.hxx"
@@ -12,14 +12,11 @@ using Options = css::uno::Reference<css::beans::XPropertySet>;
 
 class Call {
   public:
-    // `references` are the row-aligned cell references, `optional_columns` the optional
-    // ranges Calc passes as arrays; column(i) numbers them in that order. `tables`: the
-    // table of each when the call joins two lists (read_columns).
-    Call(const Options& options, const std::vector<CellRange>& references,
-         std::initializer_list<const css::uno::Any*> optional_columns,
+    Call(const Options& options, const std::vector<ColumnArgument>& columns,
          const css::uno::Sequence<css::uno::Any>& filters = {},
-         const css::uno::Any& keys = css::uno::Any(), const std::vector<std::size_t>& tables = {});
+         const css::uno::Any& keys = css::uno::Any());
 
+    // The column of argument `argument` (1: the first, as the Function Wizard numbers them).
     const Column& column(std::size_t argument) const { return columns_.column(argument); }
     const std::vector<Filter>& filters() const { return columns_.filters; }
 

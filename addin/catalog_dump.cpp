@@ -3,58 +3,48 @@
 #include "catalog.hpp"
 
 #include <iostream>
+#include <string>
 
 namespace {
 
-void json_string(std::string_view s) {
-    std::cout << '"';
+std::string quoted(std::string_view s) {
+    std::string out = "\"";
     for (char c : s) {
-        if (c == '"' || c == '\\')
-            std::cout << '\\' << c;
-        else if (c == '\n')
-            std::cout << "\\n";
+        if (c == '"' || c == '\\') out += '\\';
+        if (c == '\n')
+            out += "\\n";
         else
-            std::cout << c;
+            out += c;
     }
-    std::cout << '"';
+    return out + '"';
 }
 
-void text(std::string_view key, const ca::catalog::Text& t) {
-    json_string(key);
-    std::cout << ": {\"en\": ";
-    json_string(t.en);
-    std::cout << ", \"ja\": ";
-    json_string(t.ja);
-    std::cout << "}";
+// "key": {"en": ..., "ja": ...}
+std::string text(std::string_view key, const ca::catalog::Text& t) {
+    return quoted(key) + ": {\"en\": " + quoted(t.en) + ", \"ja\": " + quoted(t.ja) + "}";
+}
+
+const char* boolean(bool b) {
+    return b ? "true" : "false";
 }
 
 } // namespace
 
 int main() {
-    std::cout << "{\"service\": ";
-    json_string(ca::catalog::service);
-    std::cout << ", \"functions\": [\n";
+    std::cout << "{\"service\": " << quoted(ca::catalog::service) << ", \"functions\": [\n";
     bool first = true;
     for (const auto& f : ca::catalog::functions()) {
-        std::cout << (first ? "" : ",\n") << "{\"method\": ";
+        std::cout << (first ? "" : ",\n") << "{\"method\": " << quoted(f.method)
+                  << ", \"display\": " << quoted(f.display) << ", "
+                  << text("description", f.description) << ", \"arguments\": [";
         first = false;
-        json_string(f.method);
-        std::cout << ", \"display\": ";
-        json_string(f.display);
-        std::cout << ", ";
-        text("description", f.description);
-        std::cout << ", \"arguments\": [";
         for (std::size_t i = 0; i < f.arguments.size(); ++i) {
-            std::cout << (i ? ", " : "") << "{";
-            text("name", f.arguments[i].name);
-            std::cout << ", ";
-            text("description", f.arguments[i].description);
-            std::cout << ", \"role\": ";
-            json_string(f.arguments[i].role);
-            std::cout << ", \"optional\": " << (f.arguments[i].optional ? "true" : "false")
-                      << ", \"repeated\": " << (f.arguments[i].repeated ? "true" : "false")
-                      << ", \"reference\": " << (f.arguments[i].reference ? "true" : "false")
-                      << "}";
+            const auto& a = f.arguments[i];
+            std::cout << (i ? ", " : "") << "{" << text("name", a.name) << ", "
+                      << text("description", a.description) << ", \"role\": " << quoted(a.role)
+                      << ", \"optional\": " << boolean(a.optional)
+                      << ", \"repeated\": " << boolean(a.repeated)
+                      << ", \"reference\": " << boolean(a.reference) << "}";
         }
         std::cout << "]}";
     }

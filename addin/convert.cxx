@@ -15,6 +15,7 @@
 #include <com/sun/star/sheet/XUsedAreaCursor.hpp>
 #include <com/sun/star/util/Date.hpp>
 #include <rtl/ustring.hxx>
+#include <stdexcept>
 
 // Asks the processor for what a cell a few cells ahead will read: most of the time of a
 // column of many distinct ids is waiting for memory. A macro, because GCC drops a call to a
@@ -197,11 +198,20 @@ std::optional<Cell> scalar_if_given(const css::uno::Any& arg) {
     return scalar(arg);
 }
 
-Extent extent(const CellRange& range) {
+namespace {
+
+// Where a reference is: its sheet, first and last row and column.
+css::table::CellRangeAddress address(const CellRange& range) {
     const css::uno::Reference<css::sheet::XCellRangeAddressable> addressable(range,
                                                                              css::uno::UNO_QUERY);
     if (!addressable.is()) throw InvalidArgument{};
-    const auto a = addressable->getRangeAddress();
+    return addressable->getRangeAddress();
+}
+
+} // namespace
+
+Extent extent(const CellRange& range) {
+    const auto a = address(range);
     const sal_Int32 rows = a.EndRow - a.StartRow + 1, cols = a.EndColumn - a.StartColumn + 1;
     if (rows < 1 || cols < 1 || (rows > 1 && cols > 1)) throw InvalidArgument{};
     const bool vertical = cols == 1;
@@ -241,10 +251,7 @@ Extent extent(const CellRange& range) {
 }
 
 Range fetch(const CellRange& range, sal_Int32 first, sal_Int32 count) {
-    const css::uno::Reference<css::sheet::XCellRangeAddressable> addressable(range,
-                                                                             css::uno::UNO_QUERY);
-    if (!addressable.is()) throw InvalidArgument{};
-    const auto a = addressable->getRangeAddress();
+    const auto a = address(range);
     const bool vertical = a.EndColumn == a.StartColumn;
     const sal_Int32 length = vertical ? a.EndRow - a.StartRow + 1 : a.EndColumn - a.StartColumn + 1;
     if (first < 0 || count < 1 || count > length || first > length - count) throw InvalidArgument{};
@@ -282,9 +289,7 @@ Column read_reference(const CellRange& range, sal_Int32 rows) {
 
 // Where a reference is, on its sheet: equal for the same cells given twice in one call.
 std::string address_of(const CellRange& range) {
-    const css::uno::Reference<css::sheet::XCellRangeAddressable> a(range, css::uno::UNO_QUERY);
-    if (!a.is()) throw InvalidArgument{};
-    const auto r = a->getRangeAddress();
+    const auto r = address(range);
     return std::to_string(r.Sheet) + ':' + std::to_string(r.StartColumn) + ',' +
            std::to_string(r.StartRow) + ':' + std::to_string(r.EndColumn) + ',' +
            std::to_string(r.EndRow);
@@ -292,78 +297,105 @@ std::string address_of(const CellRange& range) {
 
 } // namespace
 
-CallColumns read_columns(const std::vector<CellRange>& required,
-                         std::initializer_list<const css::uno::Any*> optional,
-                         const css::uno::Sequence<css::uno::Any>& filter_args,
-                         const std::vector<std::size_t>& tables) {
-    CallColumns t;
-    // One column per distinct reference, in the order first given.
-    std::vector<std::string> addresses;
-    std::vector<CellRange> distinct;
-    for (const auto& r : required) {
-        const std::string where = r.is() ? address_of(r) : std::string();
-        const auto seen = std::find(addresses.begin(), addresses.end(), where);
-        if (r.is() && seen != addresses.end()) {
-            t.slot.push_back(static_cast<std::size_t>(seen - addresses.begin()));
-            continue;
-        }
-        t.slot.push_back(distinct.size());
-        addresses.push_back(where);
-        distinct.push_back(r);
+namespace {
+
+// Each table's length and rows in use: every column of a table has one length.
+class TableRows {
+  public:
+    void take(std::string_view table, std::size_t length, std::size_t used) {
+        Rows& t = of(table);
+        if (t.length != 0 && length != t.length) throw InvalidArgument{};
+        t.length = length;
+        t.used = std::max(t.used, used);
     }
-    std::vector<Extent> extents;
-    extents.reserve(distinct.size());
-    for (const auto& r : distinct)
-        extents.push_back(r.is() ? extent(r) : Extent{}); // null: an argument left empty
+    std::size_t used(std::string_view table) { return of(table).used; }
+
+  private:
+    struct Rows {
+        std::string_view table;
+        std::size_t length = 0, used = 1;
+    };
+    Rows& of(std::string_view table) {
+        for (Rows& t : tables_)
+            if (t.table == table) return t;
+        return tables_.emplace_back(Rows{table});
+    }
+    std::vector<Rows> tables_;
+};
+
+// The distinct cell references of a call, each with its extent and the rows to read: the
+// most any table it is given in uses.
+struct Reference {
+    CellRange range;
+    std::string address;
+    Extent extent;
+    std::size_t rows = 0;
+};
+std::size_t reference_index(std::vector<Reference>& distinct, const CellRange& range) {
+    const std::string where = range.is() ? address_of(range) : std::string();
+    for (std::size_t d = 0; range.is() && d < distinct.size(); ++d)
+        if (distinct[d].address == where) return d;
+    // null: an argument left empty, an empty column
+    distinct.push_back({range, where, range.is() ? extent(range) : Extent{}});
+    return distinct.size() - 1;
+}
+
+} // namespace
+
+const Column& CallColumns::column(std::size_t argument) const {
+    if (argument >= of_argument.size() || of_argument[argument] >= columns.size())
+        throw std::out_of_range("no column argument " + std::to_string(argument));
+    return columns[of_argument[argument]];
+}
+
+CallColumns read_columns(const std::vector<ColumnArgument>& arguments,
+                         const css::uno::Sequence<css::uno::Any>& filter_args) {
+    CallColumns t;
+    TableRows tables;
+    // Each argument's source: a distinct reference (index d) or an optional column given
+    // as an array (index g), read at once.
+    std::vector<Reference> distinct;
     std::vector<Column> given;
-    for (const auto* arg : optional) {
-        t.slot.push_back(distinct.size() + given.size());
-        given.push_back(column(*arg));
+    std::vector<std::size_t> source;
+    for (const ColumnArgument& a : arguments) {
+        if (a.reference) {
+            source.push_back(reference_index(distinct, *a.reference));
+            if (const Extent& e = distinct[source.back()].extent; e.length != 0)
+                tables.take(a.table, static_cast<std::size_t>(e.length),
+                            static_cast<std::size_t>(e.used));
+        } else {
+            source.push_back(given.size());
+            given.push_back(a.given ? column(*a.given) : Column{});
+            if (!given.back().empty())
+                tables.take(a.table, given.back().size(), used_length(given.back()));
+        }
     }
     const sal_Int32 n = filter_args.getLength();
     if (n % 2 != 0) throw InvalidArgument{};
-    t.filter_columns.reserve(
-        static_cast<std::size_t>(n / 2)); // the filters view these: no reallocation
+    t.filter_columns.reserve(static_cast<std::size_t>(n / 2)); // the filters view these
     for (sal_Int32 i = 0; i < n; i += 2) {
-        t.filter_columns.push_back(column(filter_args[i]));
-        if (t.filter_columns.back().empty()) throw InvalidArgument{};
+        Column& c = t.filter_columns.emplace_back(column(filter_args[i]));
+        if (c.empty()) throw InvalidArgument{};
+        tables.take("Log", c.size(), used_length(c));
     }
 
-    // The ranges of one table have one length; only the rows up to the last used one are
-    // read. Filters belong to the first table.
-    const auto table_of = [&](std::size_t argument) {
-        return argument < tables.size() ? tables[argument] : 0;
-    };
-    std::size_t table_count = 1;
-    for (std::size_t a = 0; a < t.slot.size(); ++a)
-        table_count = std::max(table_count, table_of(a) + 1);
-    std::vector<std::size_t> length(table_count, 0), used(table_count, 1);
-    auto take = [&](std::size_t table, std::size_t len, std::size_t in_use) {
-        if (length[table] != 0 && len != length[table]) throw InvalidArgument{};
-        length[table] = len;
-        used[table] = std::max(used[table], in_use);
-    };
-    for (std::size_t a = 0; a < required.size(); ++a)
-        if (const Extent& e = extents[t.slot[a]]; e.length != 0)
-            take(table_of(a), static_cast<std::size_t>(e.length), static_cast<std::size_t>(e.used));
-    for (std::size_t g = 0; g < given.size(); ++g)
-        if (!given[g].empty())
-            take(table_of(required.size() + g), given[g].size(), used_length(given[g]));
-    for (const auto& c : t.filter_columns)
-        take(0, c.size(), used_length(c));
-
-    // A reference given in two tables is read to the longer of their used rows.
-    std::vector<std::size_t> rows_of(distinct.size(), 0);
-    for (std::size_t a = 0; a < required.size(); ++a)
-        rows_of[t.slot[a]] = std::max(rows_of[t.slot[a]], used[table_of(a)]);
-    for (std::size_t d = 0; d < distinct.size(); ++d)
-        t.columns.push_back(distinct[d].is()
-                                ? read_reference(distinct[d], static_cast<sal_Int32>(rows_of[d]))
-                                : Column{});
-    for (std::size_t g = 0; g < given.size(); ++g)
-        given[g].truncate(used[table_of(required.size() + g)]); // only empty cells are cut
+    // Every column cut to its table's used rows: references before they are read.
+    for (std::size_t k = 0; k < arguments.size(); ++k)
+        if (arguments[k].reference)
+            distinct[source[k]].rows =
+                std::max(distinct[source[k]].rows, tables.used(arguments[k].table));
+        else
+            given[source[k]].truncate(tables.used(arguments[k].table)); // only empty cells
+    for (const Reference& r : distinct)
+        t.columns.push_back(r.range.is() ? read_reference(r.range, static_cast<sal_Int32>(r.rows))
+                                         : Column{});
     for (auto& c : t.filter_columns)
-        c.truncate(used[0]);
+        c.truncate(tables.used("Log"));
+    for (std::size_t k = 0; k < arguments.size(); ++k) {
+        const std::size_t a = arguments[k].argument;
+        if (a >= t.of_argument.size()) t.of_argument.resize(a + 1, SIZE_MAX);
+        t.of_argument[a] = arguments[k].reference ? source[k] : distinct.size() + source[k];
+    }
     for (auto& c : given)
         t.columns.push_back(std::move(c));
     for (sal_Int32 i = 0; i < n; i += 2)

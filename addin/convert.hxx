@@ -11,6 +11,8 @@
 #include <com/sun/star/uno/Sequence.hxx>
 #include <rtl/ustring.hxx>
 
+#include <string_view>
+
 namespace ca::uno {
 
 namespace css = com::sun::star;
@@ -34,25 +36,32 @@ Column column(const css::uno::Any& arg);
 Cell scalar(const css::uno::Any& arg);
 // A single value that may be left out (void): none then.
 std::optional<Cell> scalar_if_given(const css::uno::Any& arg);
-// The row-aligned ranges of one call: the required ranges (references), the optional ones
-// that were given (arrays) and the filter columns. Different lengths are invalid. A whole
-// column is cut to the rows its sheet fills before any cell is copied, and every column to
-// the same length, so that A:A beside B:B stays aligned. An error cell in a reference is
-// invalid. A null reference (an argument left empty) gives an empty column; a reference
-// given twice (Customers as Groups) is read once.
+// A row-aligned column argument of a call: its place among the function's arguments (1 is
+// the first, as the Function Wizard numbers them), what Calc passed (a cell reference for
+// a required column; for an optional one an array, or void when left out) and the table
+// it belongs to: the core struct it fills (functions.toml, [tables]).
+struct ColumnArgument {
+    std::size_t argument = 0;
+    const CellRange* reference = nullptr;
+    const css::uno::Any* given = nullptr;
+    std::string_view table = "Log";
+};
+// The columns of one call: the column arguments, and the filter columns with the filters.
+// The columns of one table have one length (else invalid); the filters belong to the log.
+// Only the rows up to the last used one of each table are read: a whole column is cut
+// before any cell is copied, and every column of its table to the same length, so that
+// A:A beside B:B stays aligned. An error cell in a reference is invalid. A null reference
+// (an argument left empty) gives an empty column; a reference given twice (Customers as
+// Groups) is read once.
 struct CallColumns {
     std::vector<Column> columns;
-    std::vector<std::size_t> slot; // the column of each argument, required then optional
-    const Column& column(std::size_t argument) const { return columns[slot[argument]]; }
+    std::vector<std::size_t> of_argument; // the column of argument a at a (SIZE_MAX: none)
+    const Column& column(std::size_t argument) const;
     std::vector<Column> filter_columns;
     std::vector<Filter> filters; // views of filter_columns: moved, never copied
 };
-// `tables` numbers the table of each range (required, then optional) when a call joins
-// two lists (TOUCHESBEFORE's touches and deals): lengths then agree within each table.
-CallColumns read_columns(const std::vector<CellRange>& required,
-                         std::initializer_list<const css::uno::Any*> optional,
-                         const css::uno::Sequence<css::uno::Any>& filter_args = {},
-                         const std::vector<std::size_t>& tables = {});
+CallColumns read_columns(const std::vector<ColumnArgument>& arguments,
+                         const css::uno::Sequence<css::uno::Any>& filter_args = {});
 
 // `count` cells from the `first` of a one-column or one-row reference, as Calc stores
 // them: an empty cell is an empty string, an error cell a void value.

@@ -216,11 +216,11 @@ std::uint32_t KeyInterner::find(CellView cell) const {
     return id ? *id + 1 : 0;
 }
 
-KeyIds::KeyIds(Cells column, Cells list)
+KeyIds::KeyIds(ColumnView column, ColumnView list)
     : column_(column), list_(list), has_list_(!list.empty()), memo_(column, UINT32_MAX) {
     // Room for every distinct text (folded, a key is seldom longer): the index is never
     // rebuilt nor the texts copied while keys are added.
-    const Cells& source = has_list_ ? list : column;
+    const ColumnView& source = has_list_ ? list : column;
     keys_.reserve(source.text_count(), source.text_bytes());
     // Each distinct text of the list keyed once: a deal list repeats its customers.
     std::vector<bool> seen(list.text_count());
@@ -277,8 +277,8 @@ Result<std::vector<bool>> filter_mask(std::size_t rows, std::span<const Filter> 
     return keep;
 }
 
-bool same_length(std::size_t rows, std::initializer_list<Cells> columns) {
-    for (Cells c : columns)
+bool same_length(std::size_t rows, std::initializer_list<ColumnView> columns) {
+    for (ColumnView c : columns)
         if (!c.empty() && c.size() != rows) return false;
     return true;
 }

@@ -137,20 +137,20 @@ class Column {
 };
 
 // A read-only view of a column from its `first` cell on; empty when no column is given.
-class Cells {
+class ColumnView {
   public:
-    Cells() = default;
-    Cells(const Column& column) : column_(&column) {} // NOLINT: implicit, like std::span
+    ColumnView() = default;
+    ColumnView(const Column& column) : column_(&column) {} // NOLINT: implicit, like std::span
     std::size_t size() const { return column_ ? column_->size() - first_ : 0; }
     bool empty() const { return size() == 0; }
     CellView operator[](std::size_t i) const { return (*column_)[first_ + i]; }
     // Whether both view the same cells (an argument given twice, Customers as Groups).
-    bool same_cells(const Cells& other) const {
+    bool same_cells(const ColumnView& other) const {
         return column_ == other.column_ && first_ == other.first_;
     }
     // The same cells without the first (a header row); empty stays empty.
-    Cells without_first() const {
-        Cells rest = *this;
+    ColumnView without_first() const {
+        ColumnView rest = *this;
         if (!empty()) ++rest.first_;
         return rest;
     }
@@ -165,7 +165,7 @@ class Cells {
       public:
         using value_type = CellView;
         using difference_type = std::ptrdiff_t;
-        iterator(const Cells* c, std::size_t i) : c_(c), i_(i) {}
+        iterator(const ColumnView* c, std::size_t i) : c_(c), i_(i) {}
         CellView operator*() const { return (*c_)[i_]; }
         iterator& operator++() {
             ++i_;
@@ -174,7 +174,7 @@ class Cells {
         bool operator==(const iterator& o) const { return i_ == o.i_; }
 
       private:
-        const Cells* c_;
+        const ColumnView* c_;
         std::size_t i_;
     };
     iterator begin() const { return {this, 0}; }
@@ -213,7 +213,7 @@ class KeyInterner {
 // text: a column of a million rows usually holds a few thousand texts.
 template <class T> class TextMemo {
   public:
-    TextMemo(Cells column, T unknown)
+    TextMemo(ColumnView column, T unknown)
         : column_(column), unknown_(unknown), memo_(column.text_count(), unknown) {}
     template <class F> T get(std::size_t row, F&& f) const {
         const auto id = column_.text_id_at(row);
@@ -224,7 +224,7 @@ template <class T> class TextMemo {
     }
 
   private:
-    Cells column_;
+    ColumnView column_;
     T unknown_;
     mutable std::vector<T> memo_;
 };
@@ -234,7 +234,7 @@ template <class T> class TextMemo {
 // it (the listed keys then take the ids, in the list's order).
 class KeyIds {
   public:
-    explicit KeyIds(Cells column, Cells list = {});
+    explicit KeyIds(ColumnView column, ColumnView list = {});
     std::uint32_t operator()(std::size_t row) {
         return memo_.get(row, [&](CellView c) { return has_list_ ? keys_.find(c) : add(row, c); });
     }
@@ -251,7 +251,7 @@ class KeyIds {
 
   private:
     std::uint32_t add(std::size_t row, CellView c);
-    Cells column_, list_;
+    ColumnView column_, list_;
     bool has_list_;
     KeyInterner keys_;
     std::vector<std::size_t> first_row_; // where each key was first written (the list's rows
@@ -283,7 +283,7 @@ class DistinctPairs {
 
 // A trailing (range; value) pair: keeps the rows whose cell equals the value as a key.
 struct Filter {
-    Cells column;
+    ColumnView column;
     Cell value;
 };
 
@@ -291,7 +291,7 @@ struct Filter {
 Result<std::vector<bool>> filter_mask(std::size_t rows, std::span<const Filter> filters);
 
 // Err:502 unless every non-empty column in `columns` has `rows` elements.
-bool same_length(std::size_t rows, std::initializer_list<Cells> columns);
+bool same_length(std::size_t rows, std::initializer_list<ColumnView> columns);
 
 // A whole number in [lo, hi] from a cell; `fallback` when the cell is empty.
 Result<long> read_whole(CellView cell, long lo, long hi, long fallback);

@@ -36,6 +36,32 @@ inline std::optional<Day> serial_day(double serial, DateOrigin origin) {
 // 2024/4/1, 2024/04/01 or 2024年4月1日. Anything else, or a year outside 1..9999: Err:502.
 Result<std::optional<Day>> read_date(CellView cell, DateOrigin origin);
 
+// The day of each cell of a date column, each distinct text parsed once (a column of a
+// million rows usually holds a few thousand texts); serials are read inline. The one
+// reader of date columns: `no_date` for an empty cell, `not_a_date` (Err:502) for a cell
+// that is no date.
+class DayColumn {
+  public:
+    static constexpr Day no_date = INT64_MIN, not_a_date = INT64_MIN + 1; // never days
+    DayColumn(ColumnView dates, DateOrigin origin)
+        : dates_(dates), origin_(origin), memo_(dates, unparsed) {}
+    Day operator[](std::size_t row) const {
+        const CellView c = dates_[row];
+        if (c.kind == Cell::Kind::number) return serial_day(c.number, origin_).value_or(not_a_date);
+        return memo_.get(row, [&](CellView text) -> Day {
+            const auto d = read_date(text, origin_);
+            if (!d) return not_a_date;
+            return d->value_or(no_date);
+        });
+    }
+
+  private:
+    static constexpr Day unparsed = INT64_MIN + 2;
+    ColumnView dates_;
+    DateOrigin origin_;
+    TextMemo<Day> memo_;
+};
+
 // A Start, End or AsOf argument. Like read_date, but 0 means not given: Calc hands a blank
 // cell passed as a single argument over as 0, and serial 0 is never a real date in a log.
 Result<std::optional<Day>> read_bound(const Cell& cell, DateOrigin origin);

@@ -29,7 +29,7 @@ Result<double> read_score(CellView c) {
 } // namespace
 
 Result<double> fan_score(const Cell& competitor_rating, const Cell& unresolved_troubles,
-                         const Cell& sales_growth, const Cell& open_issues, Cells weights) {
+                         const Cell& sales_growth, const Cell& open_issues, ColumnView weights) {
     constexpr double inf = std::numeric_limits<double>::infinity();
     const std::array<Part, 4> parts{
         number_part(competitor_rating, 1, 5, false, [](double r) { return (r - 1) / 4 * 100; }),

@@ -38,7 +38,7 @@ constexpr double target(Goal g) {
 // 0..100: the weighted mean of the part scores of the inputs that are not empty. Weights:
 // none (equal) or four non-negative numbers, normalised over the parts present.
 Result<double> fan_score(const Cell& competitor_rating, const Cell& unresolved_troubles,
-                         const Cell& sales_growth, const Cell& open_issues, Cells weights);
+                         const Cell& sales_growth, const Cell& open_issues, ColumnView weights);
 
 // fan (80+), supporter (60+), neutral (40+), at risk.
 Result<std::string> fan_level(const Cell& score, const Cell& language);

@@ -15,7 +15,7 @@ Cell cell_of(const std::optional<double>& v) {
 
 } // namespace
 
-std::vector<std::size_t> calc_order(Cells keys, const StringIds& texts) {
+std::vector<std::size_t> calc_order(ColumnView keys, const StringIds& texts) {
     const auto text = [&](std::size_t g) { return texts[static_cast<std::uint32_t>(g)]; };
     std::vector<std::size_t> order(keys.size());
     std::iota(order.begin(), order.end(), std::size_t{0});
@@ -29,7 +29,7 @@ std::vector<std::size_t> calc_order(Cells keys, const StringIds& texts) {
 }
 
 bool has_groups(const Log& log) {
-    return !log.values.empty() && log.groups.size() == log.values.size();
+    return log.rows() != 0 && log.groups.size() == log.rows();
 }
 
 Column group_keys(const KeyIds& groups) {
@@ -45,7 +45,7 @@ Column group_keys(const KeyIds& groups) {
     return keys;
 }
 
-GroupTable table_of(KeyIds& groups, std::size_t figures, Values missing) {
+GroupTable group_table(KeyIds& groups, std::size_t figures, Values missing) {
     GroupTable t;
     t.keys = group_keys(groups);
     t.key_texts = groups.take_key_texts(); // the groups' ids are their keys' ids
@@ -88,7 +88,7 @@ Grid lay_out(const GroupTable& t, const Keys& keys, DateOrigin origin) {
     }
 
     std::vector<std::optional<std::size_t>> wanted;
-    for (CellView k : Cells(keys.asked))
+    for (CellView k : ColumnView(keys.asked))
         wanted.push_back(t.find(k));
     if (keys.form == Keys::Form::single && !t.matrix) return {{value(wanted[0], 0)}};
     // A matrix, or a row of keys: one column per key.

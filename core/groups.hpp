@@ -47,7 +47,7 @@ inline constexpr std::size_t max_matrix_keys = 16384;
 // The groups in Calc's sort order (numbers ascending, then texts case-insensitively; ties
 // in order of appearance): the order of a BY table without Keys. `texts`: group g's key
 // text at g.
-std::vector<std::size_t> calc_order(Cells keys, const StringIds& texts);
+std::vector<std::size_t> calc_order(ColumnView keys, const StringIds& texts);
 
 // Each group's key as first written, group g (id g + 1) at g.
 Column group_keys(const KeyIds& groups);
@@ -56,13 +56,13 @@ Column group_keys(const KeyIds& groups);
 bool has_groups(const Log& log);
 // A table of one row of `figures` per group of `groups`, every figure empty until set. The
 // key texts move from `groups` to the table.
-GroupTable table_of(KeyIds& groups, std::size_t figures, Values missing);
+GroupTable group_table(KeyIds& groups, std::size_t figures, Values missing);
 
 // `compute` on the log below its title row (the header rule). A title with nothing below
 // leaves no group: every key then gets `missing`.
 template <class Compute>
-Result<GroupTable> below_title(const Log& input, bool amounts, Values missing, Compute&& compute) {
-    const auto body = without_header(input, amounts);
+Result<GroupTable> below_title(const Log& input, Values missing, Compute&& compute) {
+    const auto body = without_header(input);
     if (body) return compute(*body);
     if (body.error() != Error::not_available) return fail(body.error());
     GroupTable none;
@@ -73,7 +73,7 @@ Result<GroupTable> below_title(const Log& input, bool amounts, Values missing, C
 // A matrix: the series skeleton with one column per group. `counts(i)`: the row counts
 // for its function; `value(cell)`: what a cell shows.
 template <class Counts, class Tally, class Value>
-Result<GroupTable> matrix_by(const Log& log, const Cell& period, Cells wanted, Counts&& counts,
+Result<GroupTable> matrix_by(const Log& log, const Cell& period, ColumnView wanted, Counts&& counts,
                              Tally& tally, Value&& value, std::optional<double> empty) {
     if (!has_groups(log)) return invalid();
     KeyIds groups(log.groups, wanted);
@@ -82,7 +82,7 @@ Result<GroupTable> matrix_by(const Log& log, const Cell& period, Cells wanted, C
                log, period, [&](std::size_t i) -> std::size_t { return counts(i) ? groups(i) : 0; },
                [&] { return groups.count(); }, tally));
     if (!groups.has_list() && cells->width > max_matrix_keys) return invalid();
-    GroupTable t = table_of(groups, cells->periods(), {empty});
+    GroupTable t = group_table(groups, cells->periods(), {empty});
     t.matrix = true;
     for (std::size_t p = 0; p < cells->periods(); ++p) {
         t.starts.push_back(cells->start(p));

@@ -7,30 +7,37 @@
 
 namespace ca {
 
-// A log as every function reads it: the column it counts (customers, outcomes or amounts)
-// and one row per cell of it, the dates (empty: none), the window, the filters, the
-// calling document's date origin, and for the functions that take them a customer list
-// (AVGTOUCHPOINTS, TOUCHTREND) and the group of each row (the BY functions). Rows are
-// visited, not stored: a million rows need no per-row memory here.
+// A log as every function reads it. Its rows are those of the column it counts, which
+// holds customer ids, outcomes or amounts (one of the three is given); beside it, a cell
+// per row: the touches of each deal, the dates (empty: none) and the group of each row
+// (the BY functions). Then the window, the filters, the calling document's date origin
+// and, for AVGTOUCHPOINTS and TOUCHTREND, a customer list. Rows are visited, not stored: a
+// million rows need no per-row memory here.
 struct Log {
-    Cells values = {};
-    Cells dates = {};
+    ColumnView ids = {};      // a touch log's customers
+    ColumnView outcomes = {}; // a deal list's outcomes
+    ColumnView amounts = {};  // a sales ledger's amounts
+    ColumnView touches = {};  // a number per deal beside its outcome (TOUCHWINCURVE)
+    ColumnView dates = {};
+    ColumnView groups = {};
+    ColumnView customer_list = {}; // empty: not given
     Cell start = {}, end = {};
     std::vector<Filter> filters = {};
     DateOrigin origin = {};
-    Cells customer_list = {}; // empty: not given
-    Cells groups = {};
-    Cells numbers = {}; // a number per row beside the values (TOUCHWINCURVE's touches)
+
+    // The counted column: ids, outcomes or amounts, whichever is given.
+    ColumnView counted() const {
+        return !ids.empty() ? ids : !outcomes.empty() ? outcomes : amounts;
+    }
+    std::size_t rows() const { return counted().size(); }
 };
 
 // The header rule ("Sheets as they are"): users write whole columns over sheets with
-// titles. When the log has dates whose first cell is a text that is not a date, or its
-// values are amounts (`amounts`) and the first is a text, that first row is a title and
-// the log without it is returned (every row-aligned range: values, dates, groups,
-// numbers, filters). A numbers column is numeric: a text first is a title too. #N/A when the title
-// is all there is. A log of key columns only cannot tell a title from a key: it is returned as it
-// is.
-Result<Log> without_header(const Log& log, bool amounts);
+// titles. When the first date is a text that is not a date, or the first amount or touch
+// count (numeric columns) is a text, that first row is a title and the log without it is
+// returned (every row-aligned column and the filters). #N/A when the title is all there
+// is. A log of key columns only cannot tell a title from a key: it is returned as it is.
+Result<Log> without_header(const Log& log);
 // A first date cell that makes its row a title: a text that is no date.
 bool is_title_date(CellView cell, DateOrigin origin);
 
@@ -47,28 +54,16 @@ Result<DateWindow> check_rows(const Log& source);
 template <class F> Result<DateWindow> visit_rows(const Log& source, F&& on_row) {
     auto window = check_rows(source);
     if (!window) return window;
-    CA_TRY(keep, filter_mask(source.values.size(), source.filters));
+    const std::size_t rows = source.rows();
+    CA_TRY(keep, filter_mask(rows, source.filters));
     const bool has_dates = !source.dates.empty();
-    // Text dates are parsed once per distinct text; serials inline.
-    constexpr Day unknown = INT64_MIN, bad = INT64_MIN + 1, none = INT64_MIN + 2; // never days
-    const TextMemo<Day> memo(source.dates, unknown);
-    auto read = [&](CellView c) -> Day {
-        auto d = read_date(c, source.origin);
-        if (!d) return bad;
-        return *d ? **d : none;
-    };
-    for (std::size_t i = 0; i < source.values.size(); ++i) {
+    const DayColumn days(source.dates, source.origin);
+    for (std::size_t i = 0; i < rows; ++i) {
         Day day = 0;
         if (has_dates) {
-            const CellView c = source.dates[i];
-            if (c.kind == Cell::Kind::number) {
-                const auto d = serial_day(c.number, source.origin);
-                day = d ? *d : bad;
-            } else {
-                day = memo.get(i, read);
-            }
-            if (day == bad) return invalid();
-            if (day == none || !window->contains(day)) continue;
+            day = days[i];
+            if (day == DayColumn::not_a_date) return invalid();
+            if (day == DayColumn::no_date || !window->contains(day)) continue;
         }
         if ((*keep)[i]) on_row(i, day);
     }

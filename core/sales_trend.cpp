@@ -19,33 +19,40 @@ struct Sales {
     std::optional<Day> first, last;
 };
 
-// Rows with a date in the window and an amount that pass the filters, summed per day. Text
-// or a non-finite number anywhere in the amount column: Err:502.
-Result<Sales> read_sales(const Log& input) {
-    CA_TRY(body, without_header(input, true));
-    const Log& ledger = *body;
-    if (ledger.values.size() != ledger.dates.size() || !valid_amounts(ledger.values))
+// The ledger below its title row. Err:502 without a date per amount, or for a text or a
+// non-finite number anywhere in the amounts.
+Result<Log> ledger_rows(const Log& input) {
+    CA_TRY(body, without_header(input));
+    if (body->amounts.size() != body->dates.size() || !valid_amounts(body->amounts))
         return invalid();
-    const Log& rows = ledger;
-    auto has_amount = [&](std::size_t i) { return ledger.values[i].kind == Cell::Kind::number; };
-    CA_TRY(span, day_span(rows, has_amount));
+    return body;
+}
+
+bool has_amount(const Log& ledger, std::size_t i) {
+    return ledger.amounts[i].kind == Cell::Kind::number;
+}
+
+// Rows with a date in the window and an amount that pass the filters, summed per day.
+Result<Sales> read_sales(const Log& input) {
+    CA_TRY(ledger, ledger_rows(input));
+    CA_TRY(span, day_span(*ledger, [&](std::size_t i) { return has_amount(*ledger, i); }));
     Sales out{{}, span->window, span->first, span->last};
     if (!span->first) return out;
     // Summed per day: a ledger of a million rows spans a few thousand days.
     const auto days = static_cast<std::size_t>(*span->last - *span->first + 1);
-    const bool per_day = days <= 2 * rows.values.size() + 4096;
+    const bool per_day = days <= 2 * ledger->rows() + 4096;
     std::vector<double> total(per_day ? days : 0, 0);
     std::vector<bool> any(total.size()), nonzero(total.size());
     const auto on_row = [&](std::size_t i, Day day) {
-        if (!has_amount(i)) return;
-        const double amount = ledger.values[i].number;
+        if (!has_amount(*ledger, i)) return;
+        const double amount = ledger->amounts[i].number;
         if (!per_day) return out.sales.push_back({day, amount, amount != 0});
         const auto d = static_cast<std::size_t>(day - *span->first);
         total[d] += amount;
         any[d] = true;
         if (amount != 0) nonzero[d] = true;
     };
-    CA_TRY(window, visit_rows(rows, on_row));
+    CA_TRY(window, visit_rows(*ledger, on_row));
     for (std::size_t d = 0; d < total.size(); ++d)
         if (any[d]) out.sales.push_back({*span->first + static_cast<Day>(d), total[d], nonzero[d]});
     return out;
@@ -85,7 +92,7 @@ Result<double> finite_or_na(std::optional<double> v) {
 
 } // namespace
 
-bool valid_amounts(Cells amounts) {
+bool valid_amounts(ColumnView amounts) {
     for (CellView a : amounts)
         if ((a.kind == Cell::Kind::text && !key_text(a).empty()) ||
             (a.kind == Cell::Kind::number && !std::isfinite(a.number)))
@@ -94,17 +101,12 @@ bool valid_amounts(Cells amounts) {
 }
 
 Result<Series> sales_by_period(const Log& input, const Cell& period) {
-    CA_TRY(body, without_header(input, true));
-    const Log& ledger = *body;
-    if (ledger.values.size() != ledger.dates.size() || !valid_amounts(ledger.values))
-        return invalid();
-    const Log& rows = ledger;
-    SalesTally tally{ledger.values, {}};
-    const auto column = [&](std::size_t i) -> std::size_t {
-        return ledger.values[i].kind == Cell::Kind::number;
-    };
+    CA_TRY(ledger, ledger_rows(input));
+    SalesTally tally{ledger->amounts, {}};
     CA_TRY(cells, tally_periods(
-                      rows, period, column, [] { return std::size_t{1}; }, tally));
+                      *ledger, period,
+                      [&](std::size_t i) -> std::size_t { return has_amount(*ledger, i); },
+                      [] { return std::size_t{1}; }, tally));
     Series series;
     for (std::size_t p = 0; p < cells->periods(); ++p) {
         series.starts.push_back(cells->start(p));
@@ -199,6 +201,31 @@ Result<double> sales_trend_stat(const Log& ledger, const Cell& stat_cell, const 
     return finite_or_na(fit.p);
 }
 
+std::optional<std::vector<double>> seasonal_indices_by_position(std::span<const double> y,
+                                                                std::size_t period) {
+    const std::size_t n = y.size(), half = period / 2;
+    if (period < 2 || period % 2 != 0 || n < 2 * period) return std::nullopt;
+    std::vector<double> sum(period, 0), count(period, 0);
+    for (std::size_t t = half; t + half < n; ++t) {
+        // Centred 2 x period moving average: the two ends weigh one half.
+        double trend = (y[t - half] + y[t + half]) / 2;
+        for (std::size_t k = t - half + 1; k < t + half; ++k)
+            trend += y[k];
+        trend /= static_cast<double>(period);
+        if (!(trend > 0)) return std::nullopt;
+        sum[t % period] += y[t] / trend;
+        count[t % period] += 1;
+    }
+    std::vector<double> index(period);
+    double total = 0;
+    for (std::size_t k = 0; k < period; ++k)
+        total += index[k] = sum[k] / count[k];
+    if (!(total > 0)) return std::nullopt;
+    for (double& v : index)
+        v /= total / static_cast<double>(period);
+    return index;
+}
+
 Result<std::array<double, 12>> seasonal_indices(const Log& ledger, const Cell& years_cell) {
     CA_TRY(years, read_whole(years_cell, 1, max_years, 0));
     CA_TRY(sales, read_sales(ledger));
@@ -211,7 +238,8 @@ Result<std::array<double, 12>> seasonal_indices(const Log& ledger, const Cell& y
     const PeriodIndex span = *years ? 12 * *years : (last - *first_sale + 1) / 12 * 12;
     const PeriodIndex first = std::max(last - span + 1, *first_sale);
     if (last - first + 1 < 24) return not_available();
-    const auto by_position = stats::seasonal_indices(monthly_totals(sales->sales, first, last), 12);
+    const auto by_position =
+        seasonal_indices_by_position(monthly_totals(sales->sales, first, last), 12);
     if (!by_position) return not_available();
     std::array<double, 12> by_month{};
     for (std::size_t k = 0; k < 12; ++k) {
@@ -224,32 +252,24 @@ Result<std::array<double, 12>> seasonal_indices(const Log& ledger, const Cell& y
     return by_month;
 }
 
-Result<double> seasonal_index(const Log& ledger, const Cell& month, const Cell& years) {
+Result<Grid> seasonal_index(const Log& ledger, const Cell& month, const Cell& years) {
     CA_TRY(m, read_whole(month, 1, 12, 0));
-    if (*m == 0) return invalid();
+    if (!month.is_empty() && *m == 0) return invalid();
     CA_TRY(all, seasonal_indices(ledger, years));
-    return (*all)[static_cast<std::size_t>(*m - 1)];
-}
-
-Result<Grid> seasonal_index_table(const Log& ledger, const Cell& month, const Cell& years) {
-    if (!month.is_empty()) {
-        CA_TRY(one, seasonal_index(ledger, month, years));
-        return Grid{{Cell::of(*one)}};
-    }
-    CA_TRY(all, seasonal_indices(ledger, years));
+    if (*m != 0) return Grid{{Cell::of((*all)[static_cast<std::size_t>(*m - 1)])}};
     Grid table;
-    for (std::size_t m = 0; m < all->size(); ++m)
-        table.push_back({Cell::of(static_cast<double>(m + 1)), Cell::of((*all)[m])});
+    for (std::size_t k = 0; k < all->size(); ++k)
+        table.push_back({Cell::of(static_cast<double>(k + 1)), Cell::of((*all)[k])});
     return table;
 }
 
 Result<GroupTable> sales_trend_by(const Log& input, const Cell& years_cell, const Cell& as_of_cell,
                                   const Cell& method_cell) {
-    return below_title(input, true, {std::nullopt}, [&](const Log& log) -> Result<GroupTable> {
+    return below_title(input, {std::nullopt}, [&](const Log& log) -> Result<GroupTable> {
         CA_TRY(method, parse_growth_method(method_cell));
         CA_TRY(years, read_whole(years_cell, 1, max_years, 2));
         CA_TRY(as_of, read_bound(as_of_cell, log.origin));
-        if (log.dates.empty() || !has_groups(log) || !valid_amounts(log.values)) return invalid();
+        if (log.dates.empty() || !has_groups(log) || !valid_amounts(log.amounts)) return invalid();
 
         // Each sale with its group, in row order; the latest day of all.
         std::vector<Sale> sales;
@@ -259,7 +279,7 @@ Result<GroupTable> sales_trend_by(const Log& input, const Cell& years_cell, cons
         Log rows = log; // no window
         rows.start = rows.end = {};
         const auto on_row = [&](std::size_t i, Day day) {
-            const CellView a = log.values[i];
+            const CellView a = log.amounts[i];
             if (a.kind != Cell::Kind::number) return;
             const std::uint32_t g = groups(i);
             if (g == 0) return;
@@ -268,7 +288,7 @@ Result<GroupTable> sales_trend_by(const Log& input, const Cell& years_cell, cons
             if (!latest || day > *latest) latest = day;
         };
         CA_TRY(window, visit_rows(rows, on_row));
-        GroupTable t = table_of(groups, 1, {std::nullopt});
+        GroupTable t = group_table(groups, 1, {std::nullopt});
         const std::optional<Day> end_day = *as_of ? *as_of : latest;
         if (!end_day) return t;
 
@@ -294,14 +314,12 @@ Result<GroupTable> sales_trend_by(const Log& input, const Cell& years_cell, cons
     });
 }
 
-Result<GroupTable> sales_by_period_by(const Log& input, const Cell& period, Cells wanted) {
-    CA_TRY(body, without_header(input, true));
-    const Log& log = *body;
-    if (!valid_amounts(log.values)) return invalid();
-    SalesTally tally{log.values, {}};
+Result<GroupTable> sales_by_period_by(const Log& input, const Cell& period, ColumnView wanted) {
+    CA_TRY(ledger, ledger_rows(input));
+    const Log& log = *ledger;
+    SalesTally tally{log.amounts, {}};
     return matrix_by(
-        log, period, wanted,
-        [&](std::size_t i) { return log.values[i].kind == Cell::Kind::number; }, tally,
+        log, period, wanted, [&](std::size_t i) { return has_amount(log, i); }, tally,
         [&](std::size_t c) -> std::optional<double> { return tally.total[c]; }, 0.0);
 }
 

@@ -1,6 +1,6 @@
-// Sales trend (売上推移): SALESBYPERIOD, SALESTREND, SALESTRENDSTAT and SEASONALINDEX over a
-// sales ledger. All but SALESBYPERIOD work on calendar-month totals in a window of whole
-// years ending with the month of AsOf.
+// Sales trend (売上推移): SALESBYPERIOD, SALESTREND, SALESTRENDSTAT, SEASONALINDEX and their
+// BY forms over a sales ledger. All but SALESBYPERIOD work on calendar-month totals in a window of
+// whole years ending with the month of AsOf.
 #pragma once
 
 #include "codes.hpp"
@@ -11,10 +11,10 @@
 
 namespace ca {
 
-// ledger.values are the amounts; Start and End are read by SALESBYPERIOD only.
+// ledger.amounts are the amounts; Start and End are read by SALESBYPERIOD only.
 
 // False when an amount is text (other than blanks) or not finite: Err:502, in any row.
-bool valid_amounts(Cells amounts);
+bool valid_amounts(ColumnView amounts);
 
 // Per period: start, total amount (0 where nothing sold).
 Result<Series> sales_by_period(const Log& ledger, const Cell& period);
@@ -78,17 +78,21 @@ Result<double> sales_trend(const Log& ledger, const Cell& years, const Cell& as_
 Result<double> sales_trend_stat(const Log& ledger, const Cell& stat, const Cell& years,
                                 const Cell& as_of);
 
+// Seasonal index by position modulo `period` (position 0 is the first value), as
+// seasonal_decompose(model="multiplicative") computes it: y over its centred 2 x period
+// moving average, averaged per position, normalised to mean 1. Empty when a moving
+// average is not positive or n < 2 * period.
+std::optional<std::vector<double>> seasonal_indices_by_position(std::span<const double> y,
+                                                                std::size_t period);
 // Seasonal index of each calendar month, January first.
 Result<std::array<double, 12>> seasonal_indices(const Log& ledger, const Cell& years);
-// Of one calendar month (1..12).
-Result<double> seasonal_index(const Log& ledger, const Cell& month, const Cell& years);
-// SEASONALINDEX as users call it: with Month, that month's index (a 1 x 1 grid); without,
-// the 12 x 2 table of month and index.
-Result<Grid> seasonal_index_table(const Log& ledger, const Cell& month, const Cell& years);
+// SEASONALINDEX: with Month (1..12), that month's index (a 1 x 1 grid); without, the 12 x 2
+// table of month and index.
+Result<Grid> seasonal_index(const Log& ledger, const Cell& month, const Cell& years);
 
 // Total amount per cell of a series or matrix (series.hpp tally_periods).
 struct SalesTally {
-    Cells amounts;
+    ColumnView amounts;
     std::vector<double> total;
     void size(std::size_t cells) { total.assign(cells, 0); }
     void add(std::size_t cell, std::size_t i) { total[cell] += amounts[i].number; }
@@ -100,6 +104,6 @@ struct SalesTally {
 Result<GroupTable> sales_trend_by(const Log& ledger, const Cell& years, const Cell& as_of,
                                   const Cell& method);
 // A matrix of total amounts, one column per wanted group (as touch_trend_by).
-Result<GroupTable> sales_by_period_by(const Log& ledger, const Cell& period, Cells wanted);
+Result<GroupTable> sales_by_period_by(const Log& ledger, const Cell& period, ColumnView wanted);
 
 } // namespace ca

@@ -1,14 +1,27 @@
-// The touch-to-win curve: each decided deal's touches against its outcome, in buckets, with
-// how sure each win rate is (Wilson), its monotone shape and a logistic fit.
+// Touches against the win rate: TOUCHWINDIAG; the touch-to-win curve, each decided deal's
+// touches against its outcome in buckets, with how sure each win rate is (Wilson), its
+// monotone shape and a logistic fit; TOUCHWINBY and TOUCHTARGET on the same deals.
 #include "touch_win.hpp"
 
-#include "winrate.hpp"
+#include "win_rate.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <map>
 
 namespace ca {
+namespace {
+
+// The values of an ordered map, in the order of their keys.
+template <class Key, class Value> std::vector<Value> values_of(const std::map<Key, Value>& map) {
+    std::vector<Value> values;
+    values.reserve(map.size());
+    for (const auto& [key, value] : map)
+        values.push_back(value);
+    return values;
+}
+
+} // namespace
 
 Interval wilson(double won, double decided, double z) {
     const double p = won / decided, z2 = z * z / decided;
@@ -82,13 +95,9 @@ std::vector<Bucket> default_buckets(std::span<const std::pair<double, bool>> dea
     for (const auto& [touches, won] : deals) {
         Bucket& b = by_whole[std::floor(touches)];
         b.lower = std::floor(touches);
-        b.decided += 1;
-        b.won += won ? 1 : 0;
+        b.add(won);
     }
-    std::vector<Bucket> buckets;
-    buckets.reserve(by_whole.size());
-    for (const auto& [lower, b] : by_whole)
-        buckets.push_back(b);
+    std::vector<Bucket> buckets = values_of(by_whole);
     auto merge = [](Bucket& into, const Bucket& from) {
         into.lower = std::min(into.lower, from.lower);
         into.decided += from.decided;
@@ -110,9 +119,15 @@ std::vector<Bucket> default_buckets(std::span<const std::pair<double, bool>> dea
 
 namespace {
 
+bool read_number(CellView c, double& out) {
+    if (c.kind != Cell::Kind::number || !std::isfinite(c.number)) return false;
+    out = c.number;
+    return true;
+}
+
 // The lower edges a user gave: numbers, the first >= 0, strictly increasing; none when
 // every cell is empty (the default buckets).
-Result<std::vector<double>> read_edges(Cells edges) {
+Result<std::vector<double>> read_edges(ColumnView edges) {
     std::vector<double> out;
     for (CellView c : edges) {
         if (c.is_empty()) continue;
@@ -124,7 +139,7 @@ Result<std::vector<double>> read_edges(Cells edges) {
 }
 
 // Every touch count is read, whatever its deal: a bad one is never silently left out.
-bool valid_touches(Cells touches) {
+bool valid_touches(ColumnView touches) {
     for (CellView t : touches)
         if (!t.is_empty() &&
             (t.kind != Cell::Kind::number || !(t.number >= 0) || !std::isfinite(t.number)))
@@ -141,14 +156,14 @@ struct Deal {
 
 // The deals that count, read once: decided, with a touch count, through the filters.
 Result<std::vector<Deal>> decided_deals(const Log& log, KeyIds* groups) {
-    if (log.numbers.size() != log.values.size() || !valid_touches(log.numbers)) return invalid();
-    const Outcomes outcome(log.values);
+    if (log.touches.size() != log.outcomes.size() || !valid_touches(log.touches)) return invalid();
+    const Outcomes outcome(log.outcomes);
     std::vector<Deal> deals;
     const auto on_row = [&](std::size_t i, Day) {
         const Outcome o = outcome(i);
-        if (!is_decided(o) || log.numbers[i].is_empty()) return;
+        if (!is_decided(o) || log.touches[i].is_empty()) return;
         const std::uint32_t g = groups ? (*groups)(i) : 0; // 0: in no group, but on the curve
-        deals.push_back({log.numbers[i].number, o == Outcome::won, g});
+        deals.push_back({log.touches[i].number, o == Outcome::won, g});
     };
     CA_TRY(window, visit_rows(log, on_row));
     return deals;
@@ -174,11 +189,7 @@ std::optional<Logistic> fit_on_touches(std::span<const std::pair<double, bool>> 
         t.decided += 1;
         t.won += won ? 1 : 0;
     }
-    std::vector<Trials> trials;
-    trials.reserve(per_count.size());
-    for (const auto& [touches, t] : per_count)
-        trials.push_back(t);
-    return fit_logistic(trials);
+    return fit_logistic(values_of(per_count));
 }
 
 Cell figure(std::optional<double> v) {
@@ -187,8 +198,8 @@ Cell figure(std::optional<double> v) {
 
 } // namespace
 
-Result<Grid> touch_win_curve(const Log& input, Cells edges) {
-    CA_TRY(body, without_header(input, false));
+Result<Grid> touch_win_curve(const Log& input, ColumnView edges) {
+    CA_TRY(body, without_header(input));
     CA_TRY(decided, decided_deals(*body, nullptr));
     const TouchesWon deals = touches_won(*decided);
 
@@ -202,9 +213,7 @@ Result<Grid> touch_win_curve(const Log& input, Cells edges) {
         for (const auto& [touches, won] : deals) {
             const auto above = std::upper_bound(lower->begin(), lower->end(), touches);
             if (above == lower->begin()) continue; // below the first edge
-            Bucket& b = buckets[static_cast<std::size_t>(above - lower->begin() - 1)];
-            b.decided += 1;
-            b.won += won ? 1 : 0;
+            buckets[static_cast<std::size_t>(above - lower->begin() - 1)].add(won);
         }
     }
     if (deals.empty() || buckets.empty()) return not_available();
@@ -234,10 +243,10 @@ Result<Grid> touch_win_curve(const Log& input, Cells edges) {
 
 Result<GroupTable> touch_win_by(const Log& input) {
     const Values missing{0.0, std::nullopt, std::nullopt, std::nullopt, std::nullopt};
-    return below_title(input, false, missing, [&](const Log& log) -> Result<GroupTable> {
-        if (!has_groups(log) || log.numbers.size() != log.values.size()) return invalid();
-        if (!valid_touches(log.numbers)) return invalid();
-        const Outcomes outcome(log.values);
+    return below_title(input, missing, [&](const Log& log) -> Result<GroupTable> {
+        if (!has_groups(log) || log.touches.size() != log.outcomes.size()) return invalid();
+        if (!valid_touches(log.touches)) return invalid();
+        const Outcomes outcome(log.outcomes);
         KeyIds groups(log.groups);
         struct Tally {
             double won = 0, lost = 0, won_touches = 0, lost_touches = 0;
@@ -249,14 +258,14 @@ Result<GroupTable> touch_win_by(const Log& input) {
             const std::uint32_t g = groups(i); // an open deal's group is listed too
             if (g == 0) return;
             if (g >= per_group.size()) per_group.resize(g + 1);
-            if (!is_decided(o) || log.numbers[i].is_empty()) return;
+            if (!is_decided(o) || log.touches[i].is_empty()) return;
             Tally& t = per_group[g];
             (o == Outcome::won ? t.won : t.lost) += 1;
-            (o == Outcome::won ? t.won_touches : t.lost_touches) += log.numbers[i].number;
+            (o == Outcome::won ? t.won_touches : t.lost_touches) += log.touches[i].number;
         };
         CA_TRY(window, visit_rows(log, on_row));
         per_group.resize(groups.count() + 1);
-        GroupTable table = table_of(groups, 5, missing);
+        GroupTable table = group_table(groups, 5, missing);
         for (std::size_t g = 0; g < table.size(); ++g) {
             const Tally& t = per_group[g + 1];
             const double decided = t.won + t.lost;
@@ -344,7 +353,7 @@ std::optional<double> logistic_target(const TouchesWon& deals, double target) {
 
 Result<double> touch_target(const Log& input, const Cell& target_cell, const Cell& method_cell) {
     CA_TRY(method, parse_code(method_cell, target_methods, TargetMethod::monotone));
-    CA_TRY(body, without_header(input, false));
+    CA_TRY(body, without_header(input));
     const Log& log = *body;
     const bool grouped = !log.groups.empty();
     if (grouped && !has_groups(log)) return invalid();
@@ -383,6 +392,29 @@ Result<double> touch_target(const Log& input, const Cell& target_cell, const Cel
     }
     if (!found) return not_available();
     return *found;
+}
+
+Result<std::string> touch_win_diag(const Cell& avg_touches, const Cell& win_rate,
+                                   const Cell& touch_target, const Cell& win_target,
+                                   const Cell& win_rate_change, const Cell& language) {
+    CA_TRY(lang, parse_language(language));
+    for (const Cell* c : {&avg_touches, &win_rate, &touch_target, &win_target})
+        if (c->is_empty()) return not_available();
+    double touches, rate, touch_goal, rate_goal, change = 0;
+    if (!read_number(avg_touches, touches) || !read_number(win_rate, rate) ||
+        !read_number(touch_target, touch_goal) || !read_number(win_target, rate_goal))
+        return invalid();
+    if (touches < 0 || touch_goal < 0 || rate < 0 || rate > 1 || rate_goal < 0 || rate_goal > 1)
+        return invalid();
+    const bool has_change = !win_rate_change.is_empty();
+    if (has_change && !read_number(win_rate_change, change)) return invalid();
+
+    Diagnosis d = rate < rate_goal ? Diagnosis::increase_contact : Diagnosis::efficient;
+    if (touches >= touch_goal) {
+        const bool falling = has_change ? change < 0 : rate < rate_goal;
+        d = falling ? Diagnosis::review_strategy : Diagnosis::keep;
+    }
+    return text_of(d, diagnoses, *lang);
 }
 
 } // namespace ca

@@ -6,36 +6,19 @@
 #include <algorithm>
 #include <cmath>
 #include <iterator>
-#include <limits>
 
 namespace ca {
 namespace {
 
-constexpr Day no_day = std::numeric_limits<Day>::min(); // an empty date cell
+constexpr Day no_day = DayColumn::no_date; // an empty date cell
 
-// The day of each cell of a date column (no_day for an empty one), each distinct text
-// parsed once. Err:502 for a cell that is no date.
-Result<std::vector<Day>> days_of(Cells dates, DateOrigin origin) {
-    constexpr Day unknown = no_day + 1, bad = no_day + 2;
-    const TextMemo<Day> memo(dates, unknown);
-    const auto read = [&](CellView c) -> Day {
-        const auto d = read_date(c, origin);
-        if (!d) return bad;
-        return *d ? **d : no_day;
-    };
+// The day of each cell of a date column (no_day for an empty one). Err:502 for a cell
+// that is no date.
+Result<std::vector<Day>> days_of(ColumnView dates, DateOrigin origin) {
+    const DayColumn column(dates, origin);
     std::vector<Day> days(dates.size());
-    for (std::size_t i = 0; i < dates.size(); ++i) {
-        const CellView c = dates[i];
-        Day day = 0;
-        if (c.kind == Cell::Kind::number) {
-            const auto d = serial_day(c.number, origin);
-            day = d ? *d : bad;
-        } else {
-            day = memo.get(i, read);
-        }
-        if (day == bad) return invalid();
-        days[i] = day;
-    }
+    for (std::size_t i = 0; i < dates.size(); ++i)
+        if ((days[i] = column[i]) == DayColumn::not_a_date) return invalid();
     return days;
 }
 
@@ -126,12 +109,12 @@ Result<DealRows> read_deals(const Deals& list, KeyIds& ids, DateOrigin origin) {
 
 // The two lists without their title rows, each by the header rule on its own.
 struct Lists {
-    Cells touch_ids, touch_dates;
+    ColumnView touch_ids, touch_dates;
     Deals deals;
     bool deal_title = false;
 };
 Result<Lists> without_titles(const Log& touches, const Deals& deals, DateOrigin origin) {
-    Lists l{touches.values, touches.dates, deals};
+    Lists l{touches.ids, touches.dates, deals};
     if (!l.touch_dates.empty() && is_title_date(l.touch_dates[0], origin))
         l.touch_ids = l.touch_ids.without_first(), l.touch_dates = l.touch_dates.without_first();
     l.deal_title = is_title_date(deals.close_dates[0], origin) ||
@@ -163,7 +146,7 @@ std::size_t deal_rows_used(const Deals& list) {
 Result<Grid> touches_before(const Log& touches, const Deals& deals, const Cell& window,
                             const std::optional<Cell>& customer, const Cell& close_date) {
     const DateOrigin origin = touches.origin;
-    if (touches.values.size() != touches.dates.size() || deals.customers.empty() ||
+    if (touches.ids.size() != touches.dates.size() || deals.customers.empty() ||
         !same_length(deals.customers.size(), {deals.close_dates, deals.open_dates}) ||
         deals.close_dates.empty())
         return invalid();
@@ -178,7 +161,7 @@ Result<Grid> touches_before(const Log& touches, const Deals& deals, const Cell& 
         if (key_text(*customer).empty() || !*asked_close) return Grid{{Cell{}}}; // not closed
         asked.push_back(*customer);
     }
-    const Cells key_list = customer ? Cells(asked) : list.customers;
+    const ColumnView key_list = customer ? ColumnView(asked) : list.customers;
     KeyIds deal_ids(list.customers, key_list), touch_ids(lists->touch_ids, key_list);
     CA_TRY(rows, read_deals(list, deal_ids, origin));
     CA_TRY(touch_days, days_of(lists->touch_dates, origin));

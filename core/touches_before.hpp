@@ -10,14 +10,14 @@ namespace ca {
 
 // The deal list beside the touch log: a row per deal.
 struct Deals {
-    Cells customers, close_dates;
-    Cells open_dates = {}; // empty: not given
+    ColumnView customers, close_dates;
+    ColumnView open_dates = {}; // empty: not given
 };
 
 // A deal of customer c closing on day D counts c's touches dated after P and on or before
 // D, P being the latest close date of c's other deals earlier than D; with open dates,
 // also on or after the deal's open date; with a window of W days, also after D - W.
-// touches.values are the touch log's customers, touches.dates its dates; a title row in
+// touches.ids are the touch log's customers, touches.dates its dates; a title row in
 // either list is skipped (the header rule: a first date that is a text but no date).
 //
 // Array form (no customer given): a column with a count per deal row, empty where the

@@ -17,12 +17,12 @@ struct TouchCounts {
 Result<TouchCounts> count_touches(const Log& log, KeyIds* groups = nullptr) {
     // A table per customer (Customers given as Groups): each group is its one customer, so
     // no pair needs counting.
-    const bool per_customer = groups && log.groups.same_cells(log.values);
-    KeyIds customers(per_customer ? Cells() : log.values, log.customer_list);
+    const bool per_customer = groups && log.groups.same_cells(log.ids);
+    KeyIds customers(per_customer ? ColumnView() : log.ids, log.customer_list);
     KeyIds& customer_of = per_customer ? *groups : customers;
     // One group: a bitmap of its customers (ids are at most one per row or listed key);
     // several: their (group, customer) pairs.
-    const std::size_t rows = log.values.size();
+    const std::size_t rows = log.ids.size();
     DistinctPairs seen(groups ? 0 : 2, groups ? 0 : std::max(rows, log.customer_list.size()) + 1,
                        per_customer ? 0 : rows);
     TouchCounts n;
@@ -61,8 +61,8 @@ Result<TouchCounts> touches_per_group(const Log& log, KeyIds& groups) {
 
 } // namespace
 
-Result<double> average_touchpoints(const Log& input) {
-    CA_TRY(body, without_header(input, false));
+Result<double> avg_touchpoints(const Log& input) {
+    CA_TRY(body, without_header(input));
     CA_TRY(n, count_touches(*body));
     const double customers = n->listed ? static_cast<double>(*n->listed) : n->customers[1];
     if (customers == 0) return not_available();
@@ -70,7 +70,7 @@ Result<double> average_touchpoints(const Log& input) {
 }
 
 Result<double> distinct_customers(const Log& input) {
-    const auto body = without_header(input, false);
+    const auto body = without_header(input);
     auto counted = body ? count_touches(*body) : fail(body.error());
     if (!counted && counted.error() == Error::not_available) return 0.0; // a title, no rows
     CA_TRY(n, std::move(counted));
@@ -78,10 +78,10 @@ Result<double> distinct_customers(const Log& input) {
 }
 
 Result<Series> touch_trend(const Log& input, const Cell& period) {
-    CA_TRY(body, without_header(input, false));
+    CA_TRY(body, without_header(input));
     const Log& log = *body;
-    KeyIds ids(log.values, log.customer_list); // with a list, only the listed customers count
-    TouchTally tally{ids, log.values.size(), {}, {}, {}};
+    KeyIds ids(log.ids, log.customer_list); // with a list, only the listed customers count
+    TouchTally tally{ids, log.ids.size(), {}, {}, {}};
     CA_TRY(cells, tally_periods(
                       log, period, [&](std::size_t i) -> std::size_t { return ids(i) != 0; },
                       [] { return std::size_t{1}; }, tally));
@@ -97,35 +97,34 @@ Result<Series> touch_trend(const Log& input, const Cell& period) {
 }
 
 Result<GroupTable> avg_touchpoints_by(const Log& input) {
-    return below_title(
-        input, false, {std::nullopt, 0.0, 0.0}, [](const Log& log) -> Result<GroupTable> {
-            KeyIds groups(log.groups);
-            CA_TRY(n, touches_per_group(log, groups));
-            GroupTable t = table_of(groups, 3, {std::nullopt, 0.0, 0.0});
-            for (std::size_t g = 0; g < t.size(); ++g) {
-                const auto touches = static_cast<double>(n->touches[g + 1]);
-                t.set(g, {ratio(touches, n->customers[g + 1]), touches, n->customers[g + 1]});
-            }
-            return t;
-        });
+    return below_title(input, {std::nullopt, 0.0, 0.0}, [](const Log& log) -> Result<GroupTable> {
+        KeyIds groups(log.groups);
+        CA_TRY(n, touches_per_group(log, groups));
+        GroupTable t = group_table(groups, 3, {std::nullopt, 0.0, 0.0});
+        for (std::size_t g = 0; g < t.size(); ++g) {
+            const auto touches = static_cast<double>(n->touches[g + 1]);
+            t.set(g, {ratio(touches, n->customers[g + 1]), touches, n->customers[g + 1]});
+        }
+        return t;
+    });
 }
 
 Result<GroupTable> distinct_customers_by(const Log& input) {
-    return below_title(input, false, {0.0}, [](const Log& log) -> Result<GroupTable> {
+    return below_title(input, {0.0}, [](const Log& log) -> Result<GroupTable> {
         KeyIds groups(log.groups);
         CA_TRY(n, touches_per_group(log, groups));
-        GroupTable t = table_of(groups, 1, {0.0});
+        GroupTable t = group_table(groups, 1, {0.0});
         for (std::size_t g = 0; g < t.size(); ++g)
             t.set(g, {n->customers[g + 1]});
         return t;
     });
 }
 
-Result<GroupTable> touch_trend_by(const Log& input, const Cell& period, Cells wanted) {
-    CA_TRY(body, without_header(input, false));
+Result<GroupTable> touch_trend_by(const Log& input, const Cell& period, ColumnView wanted) {
+    CA_TRY(body, without_header(input));
     const Log& log = *body;
-    KeyIds customers(log.values);
-    TouchTally tally{customers, log.values.size(), {}, {}, {}};
+    KeyIds customers(log.ids);
+    TouchTally tally{customers, log.ids.size(), {}, {}, {}};
     return matrix_by(
         log, period, wanted, [&](std::size_t i) { return customers(i) != 0; }, tally,
         [&](std::size_t c) { return ratio(tally.touches[c], tally.distinct[c]); }, std::nullopt);

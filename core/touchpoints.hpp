@@ -8,9 +8,9 @@
 
 namespace ca {
 
-// log.values are the customers.
+// log.ids are the customers.
 // Touches in the window / customers (the listed ones when there is a customer list).
-Result<double> average_touchpoints(const Log& log);
+Result<double> avg_touchpoints(const Log& log);
 
 // Distinct non-empty customer ids in the window.
 Result<double> distinct_customers(const Log& log);
@@ -42,6 +42,6 @@ Result<GroupTable> avg_touchpoints_by(const Log& log);
 Result<GroupTable> distinct_customers_by(const Log& log);
 // A matrix of average touchpoints: one column per wanted group (every group when `wanted`
 // is empty, else the wanted keys in their order), one row per period.
-Result<GroupTable> touch_trend_by(const Log& log, const Cell& period, Cells wanted);
+Result<GroupTable> touch_trend_by(const Log& log, const Cell& period, ColumnView wanted);
 
 } // namespace ca

@@ -1,4 +1,4 @@
-// The statistics of a monthly series: OLS, Sen's slope, Mann-Kendall, seasonal indices.
+// The statistics of a monthly series: OLS, Sen's slope, Mann-Kendall.
 #include "trend_stats.hpp"
 
 #include <algorithm>
@@ -76,30 +76,6 @@ MannKendall mann_kendall(std::span<const double> y) {
     mk.p = 2 * boost::math::cdf(boost::math::complement(boost::math::normal(), std::fabs(mk.z)));
     mk.tau = mk.s / (0.5 * n * (n - 1));
     return mk;
-}
-
-std::optional<std::vector<double>> seasonal_indices(std::span<const double> y, std::size_t period) {
-    const std::size_t n = y.size(), half = period / 2;
-    if (period < 2 || period % 2 != 0 || n < 2 * period) return std::nullopt;
-    std::vector<double> sum(period, 0), count(period, 0);
-    for (std::size_t t = half; t + half < n; ++t) {
-        // Centred 2 x period moving average: the two ends weigh one half.
-        double trend = (y[t - half] + y[t + half]) / 2;
-        for (std::size_t k = t - half + 1; k < t + half; ++k)
-            trend += y[k];
-        trend /= static_cast<double>(period);
-        if (!(trend > 0)) return std::nullopt;
-        sum[t % period] += y[t] / trend;
-        count[t % period] += 1;
-    }
-    std::vector<double> index(period);
-    double total = 0;
-    for (std::size_t k = 0; k < period; ++k)
-        total += index[k] = sum[k] / count[k];
-    if (!(total > 0)) return std::nullopt;
-    for (double& v : index)
-        v /= total / static_cast<double>(period);
-    return index;
 }
 
 } // namespace ca::stats

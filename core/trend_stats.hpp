@@ -1,7 +1,7 @@
 // Small statistical kernels on a series y(1..n), named as a statistician would: ordinary
-// least squares as LINEST computes it, Sen's slope, the Mann-Kendall test as in
-// pymannkendall's original_test, and the multiplicative seasonal index of statsmodels'
-// seasonal_decompose. No spreadsheet rules here; callers check lengths first.
+// least squares as LINEST computes it, Sen's slope and the Mann-Kendall test as in
+// pymannkendall's original_test: the kernels SALESTREND and SALESTRENDSTAT share. No
+// spreadsheet rules here; callers check lengths first.
 #pragma once
 
 #include <optional>
@@ -28,11 +28,5 @@ struct MannKendall {
 MannKendall mann_kendall(std::span<const double> y);
 
 double mean(std::span<const double> y);
-
-// Seasonal index by position modulo `period` (position 0 is the first value), as
-// seasonal_decompose(model="multiplicative") computes it: y over its centred 2 x period
-// moving average, averaged per position, normalised to mean 1. Empty when a moving
-// average is not positive or n < 2 * period.
-std::optional<std::vector<double>> seasonal_indices(std::span<const double> y, std::size_t period);
 
 } // namespace ca::stats

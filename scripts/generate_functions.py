@@ -1,37 +1,37 @@
 #!/usr/bin/python3
 """Makes the registration side of the add-in from its one declaration (idl/functions.toml):
 the interface (XCustomerAnalytics.idl), each method's UNO adapter (adapters.inc, included in
-the component's class) and the Function Wizard's table (catalog_table.inc). Run by CMake.
+the component's class), the Function Wizard's table (catalog_table.inc) and the header of the
+core's entry points (entry_points.hpp: each domain's header). Run by CMake.
 
 Usage: generate_functions.py idl/functions.toml OUTPUT_DIR
 """
 import json
 import os
+import re
 import sys
 import tomllib
 
-# Where each role goes: the core's Log (in its field order) or, for a function that joins a
-# deal list to its log (TOUCHESBEFORE), the core's Deals; and which roles are row-aligned
-# columns read from the sheet.
-LOG_FIELDS = ["values", "dates", "start", "end", "filters", "origin", "customer_list", "groups",
-              "numbers"]
-DEAL_FIELDS = ["customers", "close_dates", "open_dates"]
-FIELD_OF_ROLE = {"ids": "values", "outcomes": "values", "amounts": "values", "dates": "dates",
-                 "groups": "groups", "touches": "numbers", "customer_list": "customer_list",
-                 "start": "start", "end": "end", "filters": "filters"}
-DEAL_FIELD_OF_ROLE = {"deal_ids": "customers", "close_dates": "close_dates",
-                      "open_dates": "open_dates"}
-COLUMN_ROLES = {"ids", "outcomes", "amounts", "dates", "groups", "touches"} | set(DEAL_FIELD_OF_ROLE)
+# The log's inputs that are no row-aligned column, by role, and the roles that are single
+# values. The columns and their tables are declared in functions.toml ([tables]).
+LOG_INPUTS = {"customer_list": "customer_list", "start": "start", "end": "end",
+              "filters": "filters"}
 SCALAR_ROLES = {"code", "number", "date", "start", "end", "value"}
-ROLES = set(FIELD_OF_ROLE) | set(DEAL_FIELD_OF_ROLE) | SCALAR_ROLES | {"keys", "numbers"}
+OTHER_ROLES = SCALAR_ROLES | {"customer_list", "filters", "keys", "numbers"}
+LOG = "Log"
 CSS = "com::sun::star::"
+
+
+def snake(method):
+    """The core's name of a method: avgTouchpointsBy -> avg_touchpoints_by."""
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", method).lower()
 
 
 def fail(message):
     sys.exit(f"functions.toml: {message}")
 
 
-def resolve(spec, shared, where):
+def resolve(spec, shared, column_roles, where):
     """An argument as a dict: a shared one, a shared one with changes, or written out."""
     if isinstance(spec, str):
         spec = {"use": spec}
@@ -42,13 +42,14 @@ def resolve(spec, shared, where):
     for key in ("role", "name", "description"):
         if key not in spec:
             fail(f"{where}: an argument without {key}")
-    if spec["role"] not in ROLES:
-        fail(f"{where}: unknown role {spec['role']!r}")
     role = spec["role"]
+    if role not in column_roles and role not in OTHER_ROLES:
+        fail(f"{where}: unknown role {role!r}")
     arg = dict(spec)
-    arg["optional"] = (spec.get("optional", False) if role in COLUMN_ROLES
+    arg["column"] = role in column_roles
+    arg["optional"] = (spec.get("optional", False) if arg["column"]
                        else not spec.get("required", False))
-    arg["reference"] = role in COLUMN_ROLES and not arg["optional"]
+    arg["reference"] = arg["column"] and not arg["optional"]
     arg["repeated"] = role == "filters"
     name = spec["name"]["en"]
     arg["identifier"] = name[0].lower() + name[1:]
@@ -59,25 +60,41 @@ def load(path):
     with open(path, "rb") as f:
         decl = tomllib.load(f)
     shared = decl.get("arguments", {})
+    tables = decl.get("tables", {})
+    if next(iter(tables), None) != LOG:
+        fail(f"the first table must be the {LOG}")
+    # Each column role: its table and field.
+    column_roles = {}
+    for table, fields in tables.items():
+        for role, field in fields.items():
+            if role in column_roles or role in OTHER_ROLES:
+                fail(f"role {role!r} declared twice")
+            column_roles[role] = (table, field)
+    core = os.path.join(os.path.dirname(os.path.abspath(path)), "..", "core")
     functions = []
     for f in decl["function"]:
         where = f.get("method", "?")
-        args = [resolve(a, shared, where) for a in f["arguments"]]
+        if f.get("display") != f["method"].upper():
+            fail(f"{where}: display must be the method in capitals")
+        if not os.path.exists(os.path.join(core, f.get("domain", "?") + ".hpp")):
+            fail(f"{where}: no core/{f.get('domain')}.hpp for its domain")
+        args = [resolve(a, shared, column_roles, where) for a in f["arguments"]]
+        for number, a in enumerate(args, 1):
+            a["number"] = number
+            if a["column"]:
+                a["table"], a["field"] = column_roles[a["role"]]
         roles = [a["role"] for a in args]
-        for table, of_role in (("log", FIELD_OF_ROLE), ("deals", DEAL_FIELD_OF_ROLE)):
-            fields = [of_role[r] for r in roles if r in of_role]
-            for field in set(fields):
-                if fields.count(field) > 1:
-                    fail(f"{where}: two arguments fill the {table}' {field}")
-        if any(r in DEAL_FIELD_OF_ROLE for r in roles) and not {"deal_ids", "close_dates"} <= set(roles):
-            fail(f"{where}: a deal list needs deal_ids and close_dates")
+        targets = [(a["table"], a["field"]) for a in args if a["column"]]
+        for target in set(targets):
+            if targets.count(target) > 1:
+                fail(f"{where}: two arguments fill {target[0]}.{target[1]}")
         if roles.count("keys") > 1:
             fail(f"{where}: keys given twice")
         if "filters" in roles and roles[-1] != "filters":
             fail(f"{where}: the filters must come last")
         if f.get("keys_to_core") and "keys" not in roles:
             fail(f"{where}: keys_to_core without keys")
-        functions.append({**f, "arguments": args})
+        functions.append({**f, "core": snake(f["method"]), "arguments": args})
     return decl, functions
 
 
@@ -126,16 +143,13 @@ def idl(decl, functions):
     return "\n".join(out)
 
 
-def adapter(f):
+def adapter(f, tables):
     """One XCustomerAnalytics method: read what the call needs by role, call the core with
     named fields, hand the answer back."""
     args = f["arguments"]
-    columns = [a for a in args if a["role"] in COLUMN_ROLES]
-    references = [a for a in columns if a["reference"]]
-    given = [a for a in columns if not a["reference"]]
+    columns = [a for a in args if a["column"]]
     by_role = {a["role"]: a for a in args}
-    has_log = bool(columns)
-    params = ["const Options& options" if has_log else "const Options&"]
+    params = ["const Options& options" if columns else "const Options&"]
     params += [f"{cpp_type(a)} {a['identifier']}" for a in args]
     lines = [f"Any SAL_CALL {f['method']}(" + ", ".join(params) + ") override {",
              "    return guarded([&] {"]
@@ -147,49 +161,51 @@ def adapter(f):
             positional.append(f"scalar_if_given({a['identifier']})")
         elif a["role"] == "numbers":
             positional.append(f"column({a['identifier']})")
-    if not has_log:
+    if not columns:
         lines.append(f"        return result({f['core']}({', '.join(positional)}));")
-    else:
-        slot = {a["identifier"]: i for i, a in enumerate(references + given)}
-        refs = ", ".join(a["identifier"] for a in references)
-        optional = ", ".join("&" + a["identifier"] for a in given)
-        call_args = ["options", "{" + refs + "}", "{" + optional + "}"]
-        tables = [1 if a["role"] in DEAL_FIELD_OF_ROLE else 0 for a in references + given]
-        if "filters" in by_role:
-            call_args.append(by_role["filters"]["identifier"])
-        if "keys" in by_role or any(tables):
-            if "filters" not in by_role:
-                call_args.append("{}")
-            call_args.append(by_role["keys"]["identifier"] if "keys" in by_role else "Any()")
-        if any(tables):
-            call_args.append("{" + ", ".join(map(str, tables)) + "}")
-        lines.append(f"        const Call call({', '.join(call_args)});")
-        fields = []
-        for field in LOG_FIELDS:
-            role_args = [a for a in args if FIELD_OF_ROLE.get(a["role"]) == field]
-            if field == "origin":
-                fields.append(".origin = call.origin")
-            elif not role_args:
-                continue
-            elif field == "filters":
-                fields.append(".filters = call.filters()")
-            elif field in ("start", "end"):
-                fields.append(f".{field} = scalar({role_args[0]['identifier']})")
-            elif field == "customer_list":
-                fields.append(f".customer_list = column({role_args[0]['identifier']})")
-            else:
-                fields.append(f".{field} = call.column({slot[role_args[0]['identifier']]})")
-        if f.get("keys_to_core"):
-            positional.append("call.keys.asked")
-        log = "Log{" + ", ".join(fields) + "}"
-        deal_args = {DEAL_FIELD_OF_ROLE[a["role"]]: a for a in args if a["role"] in DEAL_FIELD_OF_ROLE}
-        if deal_args:
-            log += ", Deals{" + ", ".join(
-                f".{field} = call.column({slot[deal_args[field]['identifier']]})"
-                for field in DEAL_FIELDS if field in deal_args) + "}"
-        lines.append(f"        return call.answer({f['core']}({', '.join([log] + positional)}));")
+        lines += ["    });", "}", ""]
+        return "\n".join(lines)
+
+    def column_argument(a):
+        source = (f".reference = &{a['identifier']}" if a["reference"]
+                  else f".given = &{a['identifier']}")
+        table = "" if a["table"] == LOG else f", .table = {cpp_string(a['table'])}"
+        return f"{{.argument = {a['number']}, {source}{table}}}"
+
+    call_args = ["options", "{" + ", ".join(column_argument(a) for a in columns) + "}"]
+    if "filters" in by_role or "keys" in by_role:
+        call_args.append(by_role["filters"]["identifier"] if "filters" in by_role else "{}")
+    if "keys" in by_role:
+        call_args.append(by_role["keys"]["identifier"])
+    lines.append(f"        const Call call({', '.join(call_args)});")
+    # Each table the columns fill, in the declaration's order, with its fields in theirs.
+    structs = []
+    for table, fields in tables.items():
+        filled = {a["field"]: a for a in columns if a["table"] == table}
+        values = [f".{field} = call.column({filled[field]['number']})"
+                  for field in fields.values() if field in filled]
+        if table == LOG:
+            for role, field in LOG_INPUTS.items():
+                if role not in by_role:
+                    continue
+                arg = by_role[role]["identifier"]
+                values.append({"customer_list": f".customer_list = column({arg})",
+                               "filters": ".filters = call.filters()"}.get(
+                                   role, f".{field} = scalar({arg})"))
+            values.append(".origin = call.origin")
+        if filled:
+            structs.append(table + "{" + ", ".join(values) + "}")
+    if f.get("keys_to_core"):
+        positional.append("call.keys.asked")
+    lines.append(f"        return call.answer({f['core']}({', '.join(structs + positional)}));")
     lines += ["    });", "}", ""]
     return "\n".join(lines)
+
+
+def entry_points(functions):
+    """Each domain's header, once: everything the adapters call."""
+    domains = sorted({f["domain"] for f in functions})
+    return ("#pragma once\n" + "".join(f'#include "{d}.hpp"\n' for d in domains))
 
 
 def catalog_entry(f):
@@ -224,7 +240,9 @@ def main():
     os.makedirs(out, exist_ok=True)
     head = "// Generated by scripts/generate_functions.py from idl/functions.toml: edit that.\n"
     write(os.path.join(out, "XCustomerAnalytics.idl"), idl(decl, functions))
-    write(os.path.join(out, "adapters.inc"), head + "".join(adapter(f) for f in functions))
+    write(os.path.join(out, "adapters.inc"),
+          head + "".join(adapter(f, decl["tables"]) for f in functions))
+    write(os.path.join(out, "entry_points.hpp"), head + entry_points(functions))
     write(os.path.join(out, "catalog_table.inc"),
           head + f"const std::string_view service = {cpp_string(decl['service'])};\n"
           f"const std::string_view implementation = {cpp_string(decl['implementation'])};\n"

@@ -52,8 +52,11 @@ cmake -S . -B "$dir/build" -G Ninja \
   -DCA_GTEST_SOURCE=/usr/src/googletest > /dev/null
 cmake --build "$dir/build" --target core_tests
 
-# A private Wine prefix, quiet and without a desktop.
-export WINEPREFIX="$dir/wine" WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
+# A private Wine prefix, quiet and without a desktop, outside the checkout: its drive z:
+# links to /, so a recursive glob of a checkout holding it would walk the whole machine.
+export WINEPREFIX="${CA_WINEPREFIX:-${XDG_CACHE_HOME:-$HOME/.cache}/customer-analytics/wine}"
+export WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
+mkdir -p "$(dirname "$WINEPREFIX")"
 [ -d "$WINEPREFIX" ] || wineboot --init > /dev/null 2>&1 || true
 wine "$dir/build/tests/core_tests.exe" --gtest_brief=1
 echo "The core's unit tests passed on Windows x64 (mingw-w64, under $(wine --version))."

@@ -3,7 +3,7 @@
 #include "groups.hpp"
 #include "sales_trend.hpp"
 #include "touchpoints.hpp"
-#include "winrate.hpp"
+#include "win_rate.hpp"
 
 #include <benchmark/benchmark.h>
 #include <map>
@@ -41,10 +41,13 @@ struct Sheet {
             list.push_back(Cell::of(id("C", c)));
     }
     Log log() const {
-        return {customers, dates, {}, {}, {{depts, Cell::of(std::string("Sales"))}}, {}, list};
+        return {.ids = customers,
+                .dates = dates,
+                .customer_list = list,
+                .filters = {{depts, Cell::of(std::string("Sales"))}}};
     }
-    Log deals() const { return {outcomes, dates, {}, {}, {}, {}}; }
-    Log ledger() const { return {amounts, dates, {}, {}, {}, {}}; }
+    Log deals() const { return {.outcomes = outcomes, .dates = dates}; }
+    Log ledger() const { return {.amounts = amounts, .dates = dates}; }
 };
 
 const Sheet& sheet(std::int64_t rows) {
@@ -62,7 +65,7 @@ template <class F> void run(benchmark::State& state, F&& f) {
 }
 
 void AvgTouchpoints(benchmark::State& st) {
-    run(st, [](const Sheet& s) { return average_touchpoints(s.log()); });
+    run(st, [](const Sheet& s) { return avg_touchpoints(s.log()); });
 }
 void DistinctCustomers(benchmark::State& st) {
     run(st, [](const Sheet& s) {
@@ -120,13 +123,12 @@ const Column& id_column(std::int64_t ids, bool japanese) {
 void DistinctIds(benchmark::State& st) {
     const Column& c = id_column(st.range(0), st.range(1) != 0);
     for (auto _ : st)
-        benchmark::DoNotOptimize(distinct_customers({c}));
+        benchmark::DoNotOptimize(distinct_customers({.ids = c}));
     st.SetItemsProcessed(st.iterations() * 1'000'000);
 }
 void PerCustomerTable(benchmark::State& st) {
     const Column& c = id_column(st.range(0), st.range(1) != 0);
-    Log log{c};
-    log.groups = c;
+    const Log log{.ids = c, .groups = c};
     for (auto _ : st)
         benchmark::DoNotOptimize(avg_touchpoints_by(log));
     st.SetItemsProcessed(st.iterations() * 1'000'000);

@@ -1,13 +1,16 @@
 """The bad-input matrix: every function fed what real spreadsheets hold by mistake.
 Each row gives exactly the documented result; none may crash or hang the office.
 
+The kinds of bad input every role has are derived for every argument of every function in
+cases_roles.py; this file keeps only what the roles cannot test (valid figures, whole and
+empty columns, error cells in filters, keys and weights, and each function's own rules).
+
 Documented in docs/decisions.md: an error cell in a required range (a reference the add-in
 reads itself) is Err:502; in an optional range or a filter Calc refuses the call (Err:504);
-an inline array where a reference is required is Err:504; an error value given as a single
-argument propagates (#DIV/0!); too few or too many arguments are Err:504."""
+too few or too many arguments are Err:504."""
 from common import ERR, NA, serial
 
-E504, DIV0 = "Err:504", "#DIV/0!"
+E504 = "Err:504"
 
 # A small log: customer, date, amount, outcome, a column with an error cell, text, huge
 # numbers, signed amounts.
@@ -19,109 +22,70 @@ BAD = [
 ]
 A, B, C, D, E, F, G, H = ("$Bad.%s1:%s4" % (c, c) for c in "ABCDEFGH")
 SHORT = "$Bad.A1:A3"
-BLOCK = "$Bad.A1:B4"
 q = chr(34)
 
 # For each function: a valid call, then bad variants as (title, formula, expected).
 MATRIX = {
     "AVGTOUCHPOINTS": [
         ("valid", f"=AVGTOUCHPOINTS({A};{B})", 4 / 3),
-        ("error cell read by the add-in in the customers", f"=AVGTOUCHPOINTS({E})", ERR),
-        ("error cell in the optional dates, handed over by Calc", f"=AVGTOUCHPOINTS({A};{E})", E504),
         ("error cell in a filter column", f'=AVGTOUCHPOINTS({A};;;;;{E};1)', E504),
         ("an error cell in a whole column", "=AVGTOUCHPOINTS($Bad.E:E)", ERR),
-        ("text in the dates", f"=AVGTOUCHPOINTS({A};{F})", ERR),
-        ("huge serials in the dates", f"=AVGTOUCHPOINTS({A};{G})", ERR),
         ("lengths differ", f"=AVGTOUCHPOINTS({A};$Bad.B1:B3)", ERR),
-        ("a block", f"=AVGTOUCHPOINTS({BLOCK})", ERR),
-        ("no argument", "=AVGTOUCHPOINTS()", E504),
-        ("an error value as Start", f"=AVGTOUCHPOINTS({A};{B};1/0)", DIV0),
         ("empty whole columns", "=AVGTOUCHPOINTS($Empty.A:A;$Empty.B:B)", NA),
-        ("an inline array instead of a reference", '=AVGTOUCHPOINTS({"a";"b";"a"})', E504),
     ],
     "DISTINCTCUSTOMERS": [
         ("valid", f"=DISTINCTCUSTOMERS({A};{B})", 3.0),
-        ("error cell read by the add-in", f"=DISTINCTCUSTOMERS({E})", ERR),
-        ("text in the dates", f"=DISTINCTCUSTOMERS({A};{F})", ERR),
         ("lengths differ", f"=DISTINCTCUSTOMERS({A};{SHORT})", ERR),
-        ("a block", f"=DISTINCTCUSTOMERS({BLOCK})", ERR),
-        ("no argument", "=DISTINCTCUSTOMERS()", E504),
         ("empty whole column", "=DISTINCTCUSTOMERS($Empty.A:A)", 0.0),
-        ("an inline array", '=DISTINCTCUSTOMERS({1;"1";" 1 "})', E504),
     ],
     "TOUCHTREND": [
         ("valid", f"=ROWS(TOUCHTREND({A};{B}))", 4.0),
-        ("error cell read by the add-in", f"=ROWS(TOUCHTREND({A};{E}))", ERR),
-        ("text dates that are not dates", f"=ROWS(TOUCHTREND({A};{F}))", ERR),
-        ("lengths differ", f"=ROWS(TOUCHTREND({A};$Bad.B1:B3))", ERR),
-        ("unknown period", f"=ROWS(TOUCHTREND({A};{B};{q}daily{q}))", ERR),
         ("a number as period", f"=ROWS(TOUCHTREND({A};{B};3))", ERR),
         ("one argument", f"=ROWS(TOUCHTREND({A}))", E504),
         ("empty whole columns", "=ROWS(TOUCHTREND($Empty.A:A;$Empty.B:B))", NA),
     ],
     "WINRATE": [
         ("valid", f"=WINRATE({D})", 2 / 3),
-        ("error cell read by the add-in", f"=WINRATE({E})", ERR),
-        ("text dates", f"=WINRATE({D};{F})", ERR),
         ("lengths differ", f"=WINRATE({D};{SHORT})", ERR),
-        ("a block", f"=WINRATE({BLOCK})", ERR),
         ("numbers that are neither 1 nor 0 are open", f"=WINRATE({C})", NA),
         ("empty whole column", "=WINRATE($Empty.A:A)", NA),
     ],
     "WINRATETREND": [
         ("valid", f"=ROWS(WINRATETREND({D};{B}))", 3.0),
-        ("error cell read by the add-in", f"=ROWS(WINRATETREND({D};{E}))", ERR),
         ("unknown period", f"=ROWS(WINRATETREND({D};{B};{q}fy0{q}))", ERR),
-        ("lengths differ", f"=ROWS(WINRATETREND({D};$Bad.B1:B3))", ERR),
-        ("huge serials", f"=ROWS(WINRATETREND({D};{G}))", ERR),
     ],
     "TOUCHWINDIAG": [
         ("valid", "=TOUCHWINDIAG(3;0.5;2;0.4)", "keep"),
-        ("an error value", "=TOUCHWINDIAG(1/0;0.5;2;0.4)", DIV0),
         ("too few arguments", "=TOUCHWINDIAG(3;0.5)", NA),
         ("too many arguments", '=TOUCHWINDIAG(3;0.5;2;0.4;0;"en";1)', E504),
         ("a range where a value belongs", f"=TOUCHWINDIAG({C};0.5;2;0.4)", ERR),
         ("a huge rate", "=TOUCHWINDIAG(3;1E308;2;0.4)", ERR),
-        ("unknown language", '=TOUCHWINDIAG(3;0.5;2;0.4;;"english")', ERR),
     ],
     "SALESBYPERIOD": [
         ("valid", f"=INDEX(SALESBYPERIOD({B};{C});4;2)", 400.0),
-        ("error cell read by the add-in in the amounts", f"=ROWS(SALESBYPERIOD({B};{E}))", ERR),
-        ("text in the amounts", f"=ROWS(SALESBYPERIOD({B};{F}))", ERR),
-        ("lengths differ", f"=ROWS(SALESBYPERIOD({B};$Bad.C1:C3))", ERR),
         ("huge amounts add up to an overflow: still a number or empty, never inf", f"=ISERROR(SALESBYPERIOD({B};{G}))", 0.0),
-        ("unknown period", f"=ROWS(SALESBYPERIOD({B};{C};{q}hour{q}))", ERR),
         ("empty whole columns", "=ROWS(SALESBYPERIOD($Empty.A:A;$Empty.B:B))", NA),
     ],
     "SALESTREND": [
         ("valid", f"=SALESTREND({B};{C})", 12 * 100 / 250),
-        ("error cell read by the add-in", f"=SALESTREND({B};{E})", ERR),
-        ("text in the amounts", f"=SALESTREND({B};{F})", ERR),
         ("amounts so large the mean overflows", f"=SALESTREND({B};{G})", NA),
         ("negative and zero amounts count", f"=SALESTREND({B};{H})", 12 * 100 / 50),
-        ("unknown method", f'=SALESTREND({B};{C};;;{q}arima{q})', ERR),
         ("Years 1E300", f"=SALESTREND({B};{C};1E300)", ERR),
         ("empty whole columns", "=SALESTREND($Empty.A:A;$Empty.B:B)", NA),
     ],
     "SALESTRENDSTAT": [
         ("valid", f'=SALESTRENDSTAT({B};{C};"slope")', 100.0),
-        ("error cell read by the add-in", f'=SALESTRENDSTAT({B};{E};"n")', ERR),
-        ("unknown stat", f'=SALESTRENDSTAT({B};{C};"mean")', ERR),
         ("a number as stat", f"=SALESTRENDSTAT({B};{C};1)", ERR),
         ("overflowing amounts", f'=SALESTRENDSTAT({B};{G};"slope")', NA),
         ("AsOf 1E12", f'=SALESTRENDSTAT({B};{C};"n";;1E12)', ERR),
     ],
     "SEASONALINDEX": [
         ("too little history", f"=SEASONALINDEX({B};{C};1)", NA),
-        ("error cell read by the add-in", f"=SEASONALINDEX({B};{E};1)", ERR),
-        ("text in the amounts", f"=SEASONALINDEX({B};{F};1)", ERR),
         ("Month -1", f"=SEASONALINDEX({B};{C};-1)", ERR),
-        ("Month as text", f'=SEASONALINDEX({B};{C};"Dec")', ERR),
         ("empty whole columns", "=SEASONALINDEX($Empty.A:A;$Empty.B:B;1)", NA),
     ],
     "FANSCORE": [
         ("valid", "=FANSCORE(5;0;0.2;0)", 100.0),
-        ("an error value", "=FANSCORE(1/0;0;0;0)", DIV0),
         ("infinite-like growth", "=FANSCORE(;;1E308;)", 100.0),
         ("huge troubles", "=FANSCORE(;1E15;;)", 0.0),
         ("a range where a value belongs", f"=FANSCORE({C};0;0;0)", ERR),
@@ -131,14 +95,12 @@ MATRIX = {
     ],
     "FANLEVEL": [
         ("valid", "=FANLEVEL(50)", "neutral"),
-        ("an error value", "=FANLEVEL(1/0)", DIV0),
         ("1E308", "=FANLEVEL(1E308)", ERR),
         ("a range", f"=FANLEVEL({C})", ERR),
         ("language as a number", "=FANLEVEL(50;1)", ERR),
     ],
     "FANGAP": [
         ("valid", '=FANGAP(50;"grow")', 10.0),
-        ("an error value", '=FANGAP(1/0;"grow")', DIV0),
         ("goal as a number", "=FANGAP(50;60)", ERR),
         ("a range as goal", f"=FANGAP(50;{F})", ERR),
         ("no goal", "=FANGAP(50)", ERR),
@@ -157,37 +119,21 @@ MATRIX = {
     ],
     "AVGTOUCHPOINTSBY": [
         ("valid", f'=AVGTOUCHPOINTSBY({A};{B};{A};"c1")', 2.0),
-        ("error cell in the groups", f'=AVGTOUCHPOINTSBY({A};{B};{E};"c1")', ERR),
-        ("text in the dates", f'=AVGTOUCHPOINTSBY({A};{F};{A};"c1")', ERR),
-        ("lengths differ", f'=AVGTOUCHPOINTSBY({A};{B};{SHORT};"c1")', ERR),
-        ("a block as groups", f'=AVGTOUCHPOINTSBY({A};{B};{BLOCK};"c1")', ERR),
-        ("a block as keys", f"=AVGTOUCHPOINTSBY({A};{B};{A};{BLOCK})", ERR),
         ("an error cell in the keys", f"=AVGTOUCHPOINTSBY({A};{B};{A};{E})", E504),
-        ("an error value as key", f"=AVGTOUCHPOINTSBY({A};{B};{A};1/0)", DIV0),
-        ("an inline array as groups", f'=AVGTOUCHPOINTSBY({A};{B};{{"a";"b";"c";"d"}};"c1")', E504),
-        ("no argument", "=AVGTOUCHPOINTSBY()", E504),
         ("empty whole columns, one key", '=AVGTOUCHPOINTSBY($Empty.A:A;;$Empty.A:A;"x")', NA),
         ("empty whole columns, the whole table", "=ROWS(AVGTOUCHPOINTSBY($Empty.A:A;;$Empty.A:A))", NA),
     ],
     "DISTINCTCUSTOMERSBY": [
         ("valid", f'=DISTINCTCUSTOMERSBY({A};{B};{A};"C3")', 1.0),
         ("a key with no row counts 0", f'=DISTINCTCUSTOMERSBY({A};{B};{A};"zz")', 0.0),
-        ("error cell in the customers", f'=DISTINCTCUSTOMERSBY({E};{B};{A};"c1")', ERR),
-        ("huge serials in the dates", f'=DISTINCTCUSTOMERSBY({A};{G};{A};"c1")', ERR),
     ],
     "WINRATEBY": [
         ("valid", f'=WINRATEBY({D};;{A};"c1")', 1.0),
-        ("error cell in the outcomes", f'=WINRATEBY({E};;{A};"c1")', ERR),
-        ("huge serials in the dates", f'=WINRATEBY({D};{G};{A};"c1")', ERR),
         ("only open deals", f'=WINRATEBY({D};;{A};"c3")', NA),
-        ("odd filter arguments", f'=WINRATEBY({D};;{A};"c1";;;{A})', ERR),
         ("Start without dates", f'=WINRATEBY({D};;{A};"c1";"2024-01-01")', ERR),
     ],
     "SALESTRENDBY": [
         ("valid: Jan..Apr 100, 0, 300, 0 has no slope", f'=SALESTRENDBY({B};{C};{A};"c1")', 0.0),
-        ("text in the amounts", f'=SALESTRENDBY({B};{F};{A};"c1")', ERR),
-        ("error cell in the amounts", f'=SALESTRENDBY({B};{E};{A};"c1")', ERR),
-        ("unknown method", f'=SALESTRENDBY({B};{C};{A};"c1";;;{q}arima{q})', ERR),
         ("Years 0", f'=SALESTRENDBY({B};{C};{A};"c1";0)', ERR),
         ("no dates", f'=SALESTRENDBY(;{C};{A};"c1")', ERR),
         ("one sale, in February; the window runs to April: 200, 0, 0",
@@ -197,18 +143,12 @@ MATRIX = {
     "TOUCHTRENDBY": [
         ("valid: header and Jan..Apr", f"=ROWS(TOUCHTRENDBY({A};{B};{A}))", 5.0),
         ("no dates", f"=ROWS(TOUCHTRENDBY({A};;{A}))", ERR),
-        ("unknown period", f"=ROWS(TOUCHTRENDBY({A};{B};{A};{q}week{q}))", ERR),
-        ("error cell in the dates", f"=ROWS(TOUCHTRENDBY({A};{E};{A}))", ERR),
     ],
     "WINRATETRENDBY": [
         ("valid: periods and two decided groups", f"=COLUMNS(WINRATETRENDBY({D};{B};{A}))", 3.0),
-        ("error cell in the groups", f"=COLUMNS(WINRATETRENDBY({D};{B};{E}))", ERR),
-        ("a block as keys", f"=COLUMNS(WINRATETRENDBY({D};{B};{A};;{BLOCK}))", ERR),
     ],
     "SALESBYPERIODBY": [
         ("valid: March of C1", f'=INDEX(SALESBYPERIODBY({B};{C};{A};;"C1");3;1)', 300.0),
-        ("text in the amounts", f"=ROWS(SALESBYPERIODBY({B};{F};{A}))", ERR),
-        ("lengths differ", f"=ROWS(SALESBYPERIODBY({B};{C};{SHORT}))", ERR),
     ],
 }
 

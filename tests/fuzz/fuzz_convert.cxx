@@ -87,8 +87,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     guarded([&] { (void)column(a); });
     guarded([&] { (void)scalar(a); });
     guarded([&] {
-        const auto t =
-            read_columns({}, {&a}, pairs); // optional ranges and filters cut to one length
+        // An optional range and the filters, cut to one length.
+        const auto t = read_columns({{.argument = 1, .given = &a}}, pairs);
         for (const auto& f : t.filters)
             if (f.column.size() != t.filter_columns.front().size()) __builtin_trap();
     });

@@ -8,7 +8,7 @@
 #include "touch_win.hpp"
 #include "touches_before.hpp"
 #include "touchpoints.hpp"
-#include "winrate.hpp"
+#include "win_rate.hpp"
 
 #include <cstring>
 #include <limits>
@@ -127,16 +127,29 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (in.byte() % 2) filters.push_back({c, in.cell()});
     const DateOrigin origin{static_cast<Day>(in.byte()) * 1000 - 100000};
 
-    const Log log{a, in.byte() % 2 ? Cells(b) : Cells{}, x, y, filters, origin, list};
-    (void)average_touchpoints(log);
+    const Log log{.ids = a,
+                  .dates = in.byte() % 2 ? ColumnView(b) : ColumnView{},
+                  .customer_list = list,
+                  .start = x,
+                  .end = y,
+                  .filters = filters,
+                  .origin = origin};
+    (void)avg_touchpoints(log);
     (void)distinct_customers(log);
     (void)touch_trend(log, z);
-    const Log deals{a, in.byte() % 2 ? Cells(b) : Cells{}, x, y, filters, origin};
+    const Log deals{.outcomes = a,
+                    .dates = in.byte() % 2 ? ColumnView(b) : ColumnView{},
+                    .start = x,
+                    .end = y,
+                    .filters = filters,
+                    .origin = origin};
     (void)win_rate(deals);
     (void)win_rate_trend(deals, z);
-    (void)touch_win_diagnosis(x, y, z, w, in.cell(), in.cell());
-    const Log ledger{a, b, {}, {}, filters, origin};
-    (void)sales_by_period(Log{a, b, x, y, filters, origin}, z);
+    (void)touch_win_diag(x, y, z, w, in.cell(), in.cell());
+    const Log ledger{.amounts = a, .dates = b, .filters = filters, .origin = origin};
+    (void)sales_by_period(
+        Log{.amounts = a, .dates = b, .start = x, .end = y, .filters = filters, .origin = origin},
+        z);
     (void)sales_trend(ledger, x, y, z);
     (void)sales_trend_stat(ledger, z, x, y);
     (void)seasonal_indices(ledger, x);
@@ -145,24 +158,28 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     (void)fan_level(x, y);
     (void)fan_gap(x, z);
     // The touch-to-win curve: touches in b (of the same length or one more), outcomes in a.
-    (void)touch_target(Log{.values = a, .filters = filters, .origin = origin, .numbers = b}, x, z);
+    (void)touch_target(Log{.outcomes = a, .touches = b, .filters = filters, .origin = origin}, x,
+                       z);
     (void)touch_target(
-        Log{.values = a, .filters = filters, .origin = origin, .groups = c, .numbers = b}, x, z);
-    (void)touch_win_curve(Log{.values = a, .filters = filters, .origin = origin, .numbers = b},
+        Log{.outcomes = a, .touches = b, .groups = c, .filters = filters, .origin = origin}, x, z);
+    (void)touch_win_curve(Log{.outcomes = a, .touches = b, .filters = filters, .origin = origin},
                           list);
     // The join: touches (a, b), deals (c, b or list, sometimes open dates), both forms.
-    const Log touch_log{.values = a, .dates = b, .origin = origin};
-    const Deals deal_list{c, in.byte() % 2 ? Cells(b) : Cells(list),
-                          in.byte() % 2 ? Cells(a) : Cells{}};
+    const Log touch_log{.ids = a, .dates = b, .origin = origin};
+    const Deals deal_list{c, in.byte() % 2 ? ColumnView(b) : ColumnView(list),
+                          in.byte() % 2 ? ColumnView(a) : ColumnView{}};
     (void)touches_before(touch_log, deal_list, w, std::nullopt, z);
     (void)touches_before(touch_log, deal_list, w, x, z);
 
     // The BY functions, each laid out for every form of Keys.
-    const Cells dates = in.byte() % 2 ? Cells(b) : Cells{};
-    const Log touch{a, dates, x, y, filters, origin, {}, c};
-    const Log sales{a, b, {}, {}, filters, origin, {}, c};
+    const ColumnView dates = in.byte() % 2 ? ColumnView(b) : ColumnView{};
+    Log touch{
+        .dates = dates, .groups = c, .start = x, .end = y, .filters = filters, .origin = origin};
+    Log deal_groups = touch;
+    touch.ids = a, deal_groups.outcomes = a;
+    const Log sales{.amounts = a, .dates = b, .groups = c, .filters = filters, .origin = origin};
     Column list_copy, row_copy;
-    for (CellView k : Cells(list))
+    for (CellView k : ColumnView(list))
         list_copy.push_back(k), row_copy.push_back(k);
     const Keys all, one = Keys::one(w);
     const Keys listed = Keys::list(std::move(list_copy), false);
@@ -170,13 +187,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const Result<GroupTable> tables[] = {
         avg_touchpoints_by(touch),
         distinct_customers_by(touch),
-        win_rate_by(touch),
+        win_rate_by(deal_groups),
         sales_trend_by(sales, x, y, z),
         touch_trend_by(touch, z, list),
-        win_rate_trend_by(touch, z, {}),
+        win_rate_trend_by(deal_groups, z, {}),
         sales_by_period_by(sales, z, list),
         touch_win_by(
-            Log{.values = a, .filters = filters, .origin = origin, .groups = c, .numbers = b}),
+            Log{.outcomes = a, .touches = b, .groups = c, .filters = filters, .origin = origin}),
     };
     for (const auto& t : tables)
         if (t)

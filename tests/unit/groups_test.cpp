@@ -4,7 +4,7 @@
 #include "sales_trend.hpp"
 #include "test_cells.hpp"
 #include "touchpoints.hpp"
-#include "winrate.hpp"
+#include "win_rate.hpp"
 
 #include <gtest/gtest.h>
 
@@ -18,9 +18,12 @@ namespace {
 // A log with ids, outcomes, amounts and dates over 30 months, groups in mixed spellings.
 struct RandomLog {
     Column customers, outcomes, amounts, dates, groups;
-    // The log of one column grouped by `groups`, in a window.
-    Log by_group(const Column& values, Cell start = {}, Cell end = {}) const {
-        return {.values = values, .dates = dates, .start = start, .end = end, .groups = groups};
+    // The log of one column (ids, outcomes or amounts) grouped by `groups`, in a window.
+    Log by_group(ColumnView Log::*counted, const Column& column, Cell start = {},
+                 Cell end = {}) const {
+        Log log{.dates = dates, .groups = groups, .start = start, .end = end};
+        log.*counted = column;
+        return log;
     }
     explicit RandomLog(unsigned seed, std::size_t rows = 400) {
         std::mt19937 rng(seed);
@@ -63,8 +66,9 @@ TEST(GroupsBy, EqualTheScalarWithAFilter) {
     for (unsigned seed = 1; seed <= 20; ++seed) {
         RandomLog r(seed);
         const Cell start = Cell::of(serial(2023, 3, 1)), end = Cell::of(serial(2024, 12, 31));
-        const Log touch = r.by_group(r.customers, start, end),
-                  deals = r.by_group(r.outcomes, start, end), sales = r.by_group(r.amounts);
+        const Log touch = r.by_group(&Log::ids, r.customers, start, end),
+                  deals = r.by_group(&Log::outcomes, r.outcomes, start, end),
+                  sales = r.by_group(&Log::amounts, r.amounts);
         auto avg = avg_touchpoints_by(touch);
         auto distinct = distinct_customers_by(touch);
         auto win = win_rate_by(deals);
@@ -75,16 +79,29 @@ TEST(GroupsBy, EqualTheScalarWithAFilter) {
         for (const Cell& key : probe_keys) {
             const std::vector<Filter> by{{r.groups, key}};
             const std::string what = id("seed ", seed) + " key " + key_text(key);
-            expect_same(average_touchpoints({r.customers, r.dates, start, end, by, {}}),
+            expect_same(avg_touchpoints(Log{.ids = r.customers,
+                                            .dates = r.dates,
+                                            .start = start,
+                                            .end = end,
+                                            .filters = by}),
                         lay_out(*avg, Keys::one(key), {}), what + " avg");
-            expect_same(distinct_customers({r.customers, r.dates, start, end, by, {}}),
+            expect_same(distinct_customers(Log{.ids = r.customers,
+                                               .dates = r.dates,
+                                               .start = start,
+                                               .end = end,
+                                               .filters = by}),
                         lay_out(*distinct, Keys::one(key), {}), what + " distinct");
-            expect_same(win_rate({r.outcomes, r.dates, start, end, by, {}}),
+            expect_same(win_rate(Log{.outcomes = r.outcomes,
+                                     .dates = r.dates,
+                                     .start = start,
+                                     .end = end,
+                                     .filters = by}),
                         lay_out(*win, Keys::one(key), {}), what + " win");
-            expect_same(sales_trend({r.amounts, r.dates, {}, {}, by, {}}, {}, asof, {}),
+            expect_same(sales_trend(Log{.amounts = r.amounts, .dates = r.dates, .filters = by}, {},
+                                    asof, {}),
                         lay_out(*trend, Keys::one(key), {}), what + " trend");
-            expect_same(sales_trend({r.amounts, r.dates, {}, {}, by, {}}, Cell::of(2.0), asof,
-                                    Cell::of(std::string("yoy"))),
+            expect_same(sales_trend(Log{.amounts = r.amounts, .dates = r.dates, .filters = by},
+                                    Cell::of(2.0), asof, Cell::of(std::string("yoy"))),
                         lay_out(*yoy, Keys::one(key), {}), what + " yoy");
         }
     }
@@ -95,9 +112,9 @@ TEST(GroupsBy, MatricesEqualTheScalarSeries) {
         RandomLog r(seed);
         const Cell start = Cell::of(serial(2023, 2, 1)), end = Cell::of(serial(2025, 5, 31));
         const Cell quarter = Cell::of(std::string("fq"));
-        const Log touch = r.by_group(r.customers, start, end),
-                  deals = r.by_group(r.outcomes, start, end),
-                  sales = r.by_group(r.amounts, start, end);
+        const Log touch = r.by_group(&Log::ids, r.customers, start, end),
+                  deals = r.by_group(&Log::outcomes, r.outcomes, start, end),
+                  sales = r.by_group(&Log::amounts, r.amounts, start, end);
         auto tt = touch_trend_by(touch, quarter, {});
         auto wt = win_rate_trend_by(deals, quarter, {});
         auto st = sales_by_period_by(sales, quarter, {});
@@ -117,12 +134,27 @@ TEST(GroupsBy, MatricesEqualTheScalarSeries) {
                         EXPECT_NEAR(g[p][0].number, *want, 1e-9) << what << " p" << p;
                 }
             };
-            check(touch_trend({r.customers, r.dates, start, end, by, {}}, quarter), *tt, 0,
-                  "touch");
-            check(win_rate_trend({r.outcomes, r.dates, start, end, by, {}}, quarter), *wt, 0,
-                  "win");
-            check(sales_by_period({r.amounts, r.dates, start, end, by, {}}, quarter), *st, 0,
-                  "sales");
+            check(touch_trend(Log{.ids = r.customers,
+                                  .dates = r.dates,
+                                  .start = start,
+                                  .end = end,
+                                  .filters = by},
+                              quarter),
+                  *tt, 0, "touch");
+            check(win_rate_trend(Log{.outcomes = r.outcomes,
+                                     .dates = r.dates,
+                                     .start = start,
+                                     .end = end,
+                                     .filters = by},
+                                 quarter),
+                  *wt, 0, "win");
+            check(sales_by_period(Log{.amounts = r.amounts,
+                                      .dates = r.dates,
+                                      .start = start,
+                                      .end = end,
+                                      .filters = by},
+                                  quarter),
+                  *st, 0, "sales");
         }
     }
 }
@@ -133,8 +165,8 @@ TEST(GroupsBy, PerCustomerTableAsAnyOtherGroups) {
     auto customers = col({"a", "B", "a", {}, " b", 7, "c", "A"});
     auto copy = col({"a", "B", "a", {}, " b", 7, "c", "A"});
     auto dates = col({1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, "x"});
-    const auto one = avg_touchpoints_by(Log{.values = customers, .groups = customers});
-    const auto two = avg_touchpoints_by(Log{.values = customers, .groups = copy});
+    const auto one = avg_touchpoints_by(Log{.ids = customers, .groups = customers});
+    const auto two = avg_touchpoints_by(Log{.ids = customers, .groups = copy});
     ASSERT_TRUE(one && two);
     EXPECT_EQ(lay_out(*one, {}, {}).size(), 4u);
     const Grid a = lay_out(*one, {}, {}), b = lay_out(*two, {}, {});
@@ -142,13 +174,13 @@ TEST(GroupsBy, PerCustomerTableAsAnyOtherGroups) {
     for (std::size_t r = 0; r < a.size(); ++r)
         for (std::size_t c = 0; c < a[r].size(); ++c)
             EXPECT_EQ(key_text(a[r][c]), key_text(b[r][c])) << r << "," << c;
-    EXPECT_FALSE(avg_touchpoints_by(Log{.values = customers, .dates = dates, .groups = customers}));
+    EXPECT_FALSE(avg_touchpoints_by(Log{.ids = customers, .dates = dates, .groups = customers}));
 }
 
 TEST(GroupsBy, LayOutEveryForm) {
     auto customers = col({"a", "b", "a", "c", "b", {}});
     auto groups = col({"West", "east", "East", 10, "west", "x"});
-    auto t = avg_touchpoints_by(Log{.values = customers, .dates = {}, .groups = groups});
+    auto t = avg_touchpoints_by(Log{.ids = customers, .dates = {}, .groups = groups});
     ASSERT_TRUE(t);
     // Omitted: sorted, numbers first, texts case-insensitively; first spelling kept.
     const Grid all = lay_out(*t, {}, {});
@@ -183,7 +215,7 @@ TEST(GroupsBy, MatrixHeaderAndErrors) {
     auto outcomes = col({"won", "lost", "won", "open"});
     auto dates = col({"2024-01-05", "2024-03-25", "2024-03-06", "2024-02-01"});
     auto groups = col({"B", "A", "A", "B"});
-    Log log{.values = outcomes, .dates = dates, .groups = groups};
+    Log log{.outcomes = outcomes, .dates = dates, .groups = groups};
     auto m = win_rate_trend_by(log, {}, {});
     ASSERT_TRUE(m);
     const Grid g = lay_out(*m, {}, {});
@@ -196,30 +228,30 @@ TEST(GroupsBy, MatrixHeaderAndErrors) {
     EXPECT_EQ(g[3][1].number, 0.5);
     // Errors: another length, no dates for a matrix, a bad period, text dates that are not.
     auto shorter = col({"A", "B"});
-    EXPECT_EQ(win_rate_by(Log{.values = outcomes, .dates = {}, .groups = shorter}).error(),
+    EXPECT_EQ(win_rate_by(Log{.outcomes = outcomes, .dates = {}, .groups = shorter}).error(),
               Error::invalid_argument);
     EXPECT_EQ(
-        win_rate_trend_by(Log{.values = outcomes, .dates = {}, .groups = groups}, {}, {}).error(),
+        win_rate_trend_by(Log{.outcomes = outcomes, .dates = {}, .groups = groups}, {}, {}).error(),
         Error::invalid_argument);
     EXPECT_EQ(win_rate_trend_by(log, Cell::of(std::string("week")), {}).error(),
               Error::invalid_argument);
     auto names = col({"x", "y", "z", "w"});
-    EXPECT_EQ(win_rate_by(Log{.values = outcomes, .dates = names, .groups = groups}).error(),
+    EXPECT_EQ(win_rate_by(Log{.outcomes = outcomes, .dates = names, .groups = groups}).error(),
               Error::invalid_argument);
     auto text_amounts = col({1, "n/a", 2, 3});
     EXPECT_EQ(
-        sales_trend_by(Log{.values = text_amounts, .dates = dates, .groups = groups}, {}, {}, {})
+        sales_trend_by(Log{.amounts = text_amounts, .dates = dates, .groups = groups}, {}, {}, {})
             .error(),
         Error::invalid_argument);
     EXPECT_EQ(
-        sales_by_period_by(Log{.values = text_amounts, .dates = dates, .groups = groups}, {}, {})
+        sales_by_period_by(Log{.amounts = text_amounts, .dates = dates, .groups = groups}, {}, {})
             .error(),
         Error::invalid_argument);
     // Nothing in any group: #N/A for a matrix, an empty table otherwise.
     auto blanks = col({{}, {}, {}, {}});
-    EXPECT_EQ(win_rate_trend_by(Log{.values = outcomes, .dates = dates, .groups = blanks}, {}, {})
+    EXPECT_EQ(win_rate_trend_by(Log{.outcomes = outcomes, .dates = dates, .groups = blanks}, {}, {})
                   .error(),
               Error::not_available);
     EXPECT_TRUE(
-        win_rate_by(Log{.values = outcomes, .dates = dates, .groups = blanks})->keys.empty());
+        win_rate_by(Log{.outcomes = outcomes, .dates = dates, .groups = blanks})->keys.empty());
 }

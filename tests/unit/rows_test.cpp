@@ -4,7 +4,7 @@
 #include "sales_trend.hpp"
 #include "test_cells.hpp"
 #include "touchpoints.hpp"
-#include "winrate.hpp"
+#include "win_rate.hpp"
 
 #include <gtest/gtest.h>
 
@@ -36,22 +36,25 @@ double value(const Result<double>& r) {
 
 TEST(HeaderRule, SkippedWhenDatesOrAmountsShowIt) {
     Titled t;
-    const Log touches{t.customers, t.dates}, bare{t.bare_customers, t.bare_dates};
-    EXPECT_EQ(value(average_touchpoints(touches)), value(average_touchpoints(bare)));
+    const Log touches{.ids = t.customers, .dates = t.dates},
+        bare{.ids = t.bare_customers, .dates = t.bare_dates};
+    EXPECT_EQ(value(avg_touchpoints(touches)), value(avg_touchpoints(bare)));
     EXPECT_EQ(value(distinct_customers(touches)), 3.0);
-    const Log deals{t.outcomes, t.dates}, bare_deals{t.bare_outcomes, t.bare_dates};
+    const Log deals{.outcomes = t.outcomes, .dates = t.dates},
+        bare_deals{.outcomes = t.bare_outcomes, .dates = t.bare_dates};
     EXPECT_EQ(value(win_rate(deals)), value(win_rate(bare_deals)));
     EXPECT_EQ(value(win_rate(deals)), 0.5);
     EXPECT_EQ(touch_trend(touches, {})->values, touch_trend(bare, {})->values);
     EXPECT_EQ(win_rate_trend(deals, {})->values, win_rate_trend(bare_deals, {})->values);
     // An amount column shows the title even without dates in row 1.
-    const Log ledger{t.amounts, t.dates}, bare_ledger{t.bare_amounts, t.bare_dates};
+    const Log ledger{.amounts = t.amounts, .dates = t.dates},
+        bare_ledger{.amounts = t.bare_amounts, .dates = t.bare_dates};
     EXPECT_EQ(sales_by_period(ledger, {})->values, sales_by_period(bare_ledger, {})->values);
     EXPECT_EQ(value(sales_trend_stat(ledger, cell("n"), {}, {})), 4.0);
     // Filters and groups lose the same row.
     Log filtered = touches;
     filtered.filters = {{t.groups, cell("EAST")}};
-    EXPECT_EQ(value(average_touchpoints(filtered)), 2.0);
+    EXPECT_EQ(value(avg_touchpoints(filtered)), 2.0);
     Log by = touches;
     by.groups = t.groups;
     Log bare_by = bare;
@@ -65,20 +68,21 @@ TEST(HeaderRule, SkippedWhenDatesOrAmountsShowIt) {
 TEST(HeaderRule, KeyColumnsAloneCountTheFirstRow) {
     Titled t;
     // Without dates a title cannot be told from a key: "Customer" is one more customer.
-    EXPECT_EQ(value(distinct_customers(Log{t.customers})), 4.0);
+    EXPECT_EQ(value(distinct_customers(Log{.ids = t.customers})), 4.0);
     // A real date in the first row is data.
     Column dated = col({"2024-03-01", "2024-04-01"});
     Column two = col({"X", "Y"});
-    EXPECT_EQ(value(distinct_customers(Log{two, dated})), 2.0);
+    EXPECT_EQ(value(distinct_customers(Log{.ids = two, .dates = dated})), 2.0);
     // A title and nothing below: nothing to compute, 0 customers.
     Column title = col({"Date"});
     Column one = col({"Customer"});
-    EXPECT_EQ(average_touchpoints(Log{one, title}).error(), Error::not_available);
-    EXPECT_EQ(value(distinct_customers(Log{one, title})), 0.0);
-    Log by{one, title};
+    EXPECT_EQ(avg_touchpoints(Log{.ids = one, .dates = title}).error(), Error::not_available);
+    EXPECT_EQ(value(distinct_customers(Log{.ids = one, .dates = title})), 0.0);
+    Log by{.ids = one, .dates = title};
     by.groups = one;
     EXPECT_TRUE(distinct_customers_by(by)->keys.empty());
     // A title in the middle is still not a date.
     Column middle = col({"2024-03-01", "Date"});
-    EXPECT_EQ(distinct_customers(Log{two, middle}).error(), Error::invalid_argument);
+    EXPECT_EQ(distinct_customers(Log{.ids = two, .dates = middle}).error(),
+              Error::invalid_argument);
 }

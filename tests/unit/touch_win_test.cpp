@@ -1,5 +1,5 @@
-// The touch-to-win curve and its statistics, against statsmodels 0.13.5 (proportion_confint
-// wilson, GLM Binomial) and worked examples of pool-adjacent-violators.
+// The diagnosis, the touch-to-win curve and its statistics, against statsmodels 0.13.5
+// (proportion_confint wilson, GLM Binomial) and worked examples of pool-adjacent-violators.
 #include "test_cells.hpp"
 #include "touch_win.hpp"
 
@@ -100,7 +100,7 @@ TEST(TouchWin, CurveWithGivenEdges) {
     touches.push_back(Cell::of(9.0)); // an open deal is left out
     outcomes.push_back(Cell::of(std::string("open")));
     const Column edges = col({1, 3, 7, 20});
-    const auto grid = touch_win_curve(Log{.values = outcomes, .numbers = touches}, edges);
+    const auto grid = touch_win_curve(Log{.outcomes = outcomes, .touches = touches}, edges);
     ASSERT_TRUE(grid);
     ASSERT_EQ(grid->size(), 4u);
     // [1,3): 4 deals, 2 won; [3,7): 6 deals, 4 won; [7,20): 1 won; [20,): none.
@@ -120,7 +120,7 @@ TEST(TouchWin, CurveWithGivenEdges) {
 TEST(TouchWin, BadTouchesAndEdges) {
     const Column outcomes = col({"won", "lost", "won"});
     auto curve = [&](Column touches, Column edges) {
-        return touch_win_curve(Log{.values = outcomes, .numbers = touches}, edges);
+        return touch_win_curve(Log{.outcomes = outcomes, .touches = touches}, edges);
     };
     EXPECT_EQ(curve(col({1, -1, 2}), {}).error(), Error::invalid_argument);
     EXPECT_EQ(curve(col({1, "many", 2}), {}).error(), Error::invalid_argument);
@@ -130,8 +130,8 @@ TEST(TouchWin, BadTouchesAndEdges) {
     EXPECT_TRUE(curve(col({1, 2, 3}), {}));
     // A title over the touches is skipped; nothing decided is #N/A.
     EXPECT_TRUE(touch_win_curve(
-        Log{.values = col({"Outcome", "won"}), .numbers = col({"Touches", 3})}, {}));
-    EXPECT_EQ(touch_win_curve(Log{.values = col({"open"}), .numbers = col({3})}, {}).error(),
+        Log{.outcomes = col({"Outcome", "won"}), .touches = col({"Touches", 3})}, {}));
+    EXPECT_EQ(touch_win_curve(Log{.outcomes = col({"open"}), .touches = col({3})}, {}).error(),
               Error::not_available);
 }
 
@@ -141,7 +141,7 @@ TEST(TouchWin, PerGroup) {
     const Column touches = col({6, 1, 8, 3, 9, {}, 2});
     const Column outcomes = col({"won", "lost", "受注", "失注", "open", "won", "open"});
     const Column groups = col({"East", "East", "East", "East", "East", "East", "West"});
-    const auto t = touch_win_by(Log{.values = outcomes, .groups = groups, .numbers = touches});
+    const auto t = touch_win_by(Log{.outcomes = outcomes, .touches = touches, .groups = groups});
     ASSERT_TRUE(t);
     ASSERT_EQ(t->keys.size(), 2u);
     const auto east = t->row(0);
@@ -156,7 +156,7 @@ TEST(TouchWin, PerGroup) {
     EXPECT_FALSE(west[3]);
     // A negative touch count anywhere: Err:502.
     const Column bad = col({6, 1, 8, 3, 9, {}, -2});
-    EXPECT_EQ(touch_win_by(Log{.values = outcomes, .groups = groups, .numbers = bad}).error(),
+    EXPECT_EQ(touch_win_by(Log{.outcomes = outcomes, .touches = bad, .groups = groups}).error(),
               Error::invalid_argument);
 }
 
@@ -167,7 +167,7 @@ TEST(TouchWin, Target) {
         outcomes.push_back(Cell::of(std::string(deals[i].second ? "won" : "lost")));
         groups.push_back(Cell::of(std::string(i % 2 ? "East" : "West")));
     }
-    const Log log{.values = outcomes, .numbers = touches};
+    const Log log{.outcomes = outcomes, .touches = touches};
     auto target = [&](const Log& l, Cell t, const char* method) {
         return touch_target(l, t, Cell::of(std::string(method)));
     };
@@ -186,8 +186,33 @@ TEST(TouchWin, Target) {
     EXPECT_EQ(*target(log, {}, "monotone"), 4);
     // top needs groups; with them, the best quarter is one group of two.
     EXPECT_EQ(target(log, {}, "top").error(), Error::invalid_argument);
-    const Log grouped{.values = outcomes, .groups = groups, .numbers = touches};
+    const Log grouped{.outcomes = outcomes, .touches = touches, .groups = groups};
     EXPECT_TRUE(target(grouped, {}, "top"));
     EXPECT_EQ(target(log, Cell::of(1.5), "safe").error(), Error::invalid_argument);
     EXPECT_EQ(target(log, Cell::of(0.5), "fastest").error(), Error::invalid_argument);
+}
+
+TEST(Diagnosis, FourAnswers) {
+    auto diag = [](double t, double w, const Cell& change = {}, const char* lang = "") {
+        return *touch_win_diag(cell(t), cell(w), cell(3), cell(0.3), change, cell(lang));
+    };
+    EXPECT_EQ(diag(4, 0.4), "keep");
+    EXPECT_EQ(diag(4, 0.2), "review strategy");
+    EXPECT_EQ(diag(4, 0.4, cell(-0.05)), "review strategy");
+    EXPECT_EQ(diag(4, 0.2, cell(0.01)), "keep");
+    EXPECT_EQ(diag(2, 0.2), "increase contact");
+    EXPECT_EQ(diag(2, 0.4), "efficient");
+    EXPECT_EQ(diag(2, 0.4, {}, "ja"), "効率良好");
+    EXPECT_EQ(diag(3, 0.3, {}, "JA"), "継続");
+}
+
+TEST(Diagnosis, Errors) {
+    EXPECT_EQ(touch_win_diag(cell(1), cell(1.5), cell(1), cell(0.3), {}, {}).error(),
+              Error::invalid_argument);
+    EXPECT_EQ(touch_win_diag(cell("x"), cell(0.5), cell(1), cell(0.3), {}, {}).error(),
+              Error::invalid_argument);
+    EXPECT_EQ(touch_win_diag(cell(1), cell(0.5), cell(1), cell(0.3), {}, cell("fr")).error(),
+              Error::invalid_argument);
+    EXPECT_EQ(touch_win_diag(Cell{}, cell(0.5), cell(1), cell(0.3), {}, {}).error(),
+              Error::not_available);
 }

@@ -16,7 +16,7 @@ struct Example {
     Column touch_dates =
         col({serial(2024, 1, 1), serial(2024, 1, 5), serial(2024, 1, 3), serial(2024, 1, 10),
              serial(2024, 1, 20), serial(2024, 1, 7), "2024-02-01"});
-    Log touches() const { return Log{.values = touch_ids, .dates = touch_dates}; }
+    Log touches() const { return Log{.ids = touch_ids, .dates = touch_dates}; }
 };
 
 std::vector<double> counts(const Result<Grid>& grid) {
@@ -83,13 +83,13 @@ TEST(TouchesBefore, TitlesStayInPlace) {
     const Column dates = col({"Date", serial(2024, 1, 1), serial(2024, 1, 2)});
     const Column customers = col({"Customer", "A"});
     const Column closes = col({"Closed", serial(2024, 1, 2)});
-    const auto got = touches_before(Log{.values = ids, .dates = dates}, Deals{customers, closes},
-                                    none, {}, none);
+    const auto got =
+        touches_before(Log{.ids = ids, .dates = dates}, Deals{customers, closes}, none, {}, none);
     ASSERT_TRUE(got);
     EXPECT_EQ(counts(got), (std::vector<double>{-1, 2}));
     const Column title_only = col({"Closed"});
-    EXPECT_EQ(touches_before(Log{.values = ids, .dates = dates},
-                             Deals{col({"Customer"}), title_only}, none, {}, none)
+    EXPECT_EQ(touches_before(Log{.ids = ids, .dates = dates}, Deals{col({"Customer"}), title_only},
+                             none, {}, none)
                   .error(),
               Error::not_available);
 }
@@ -133,10 +133,10 @@ TEST(TouchesBefore, BadInput) {
     EXPECT_TRUE(
         bad(touches_before(e.touches(), Deals{two_a, two_closes, not_a_date}, none, {}, none)));
     const Column short_dates = col({serial(2024, 1, 1)});
-    EXPECT_TRUE(bad(touches_before(Log{.values = e.touch_ids, .dates = short_dates},
+    EXPECT_TRUE(bad(touches_before(Log{.ids = e.touch_ids, .dates = short_dates},
                                    Deals{customers, closes}, none, {}, none)));
     const Column touch_bad = col({"A", "A"}), touch_bad_dates = col({serial(2024, 1, 1), "x"});
-    EXPECT_TRUE(bad(touches_before(Log{.values = touch_bad, .dates = touch_bad_dates},
+    EXPECT_TRUE(bad(touches_before(Log{.ids = touch_bad, .dates = touch_bad_dates},
                                    Deals{customers, closes}, none, {}, none)));
     EXPECT_TRUE(bad(
         touches_before(e.touches(), Deals{customers, closes}, none, cell("A"), cell("someday"))));

@@ -1,6 +1,6 @@
 // Win rates, outcome words (受注 / 失注) and the touch-to-win diagnosis.
 #include "test_cells.hpp"
-#include "winrate.hpp"
+#include "win_rate.hpp"
 
 #include <gtest/gtest.h>
 
@@ -21,16 +21,16 @@ TEST(Outcomes, Vocabulary) {
 
 TEST(WinRate, WonOverDecided) {
     auto outcomes = col({"won", "lost", "open", {}, "受注", "失注", "won"});
-    EXPECT_DOUBLE_EQ(*win_rate(Log{outcomes, {}, {}, {}, {}, {}}), 3.0 / 5);
+    EXPECT_DOUBLE_EQ(*win_rate(Log{.outcomes = outcomes}), 3.0 / 5);
     auto open = col({"open", "Prospecting"});
-    EXPECT_EQ(win_rate(Log{open, {}, {}, {}, {}, {}}).error(), Error::not_available);
+    EXPECT_EQ(win_rate(Log{.outcomes = open}).error(), Error::not_available);
 }
 
 TEST(WinRate, WindowAndFilters) {
     auto outcomes = col({"won", "lost", "won", "lost"});
     auto dates = col({"2024-01-05", "2024-02-05", "2024-02-06", {}});
     auto region = col({"East", "East", "West", "East"});
-    Log d{outcomes, dates, cell("2024-02-01"), {}, {}, {}};
+    Log d{.outcomes = outcomes, .dates = dates, .start = cell("2024-02-01")};
     EXPECT_DOUBLE_EQ(*win_rate(d), 0.5);
     d.filters = {{region, cell("east")}};
     EXPECT_DOUBLE_EQ(*win_rate(d), 0.0);
@@ -39,38 +39,13 @@ TEST(WinRate, WindowAndFilters) {
 TEST(WinRateTrend, Series) {
     auto outcomes = col({"won", "lost", "won", "open"});
     auto dates = col({"2024-01-05", "2024-01-25", "2024-03-06", "2024-02-01"});
-    auto s = win_rate_trend(Log{outcomes, dates, {}, {}, {}, {}}, Cell{});
+    auto s = win_rate_trend(Log{.outcomes = outcomes, .dates = dates}, Cell{});
     ASSERT_TRUE(s);
     ASSERT_EQ(s->starts.size(), 3u);
     EXPECT_DOUBLE_EQ(*s->values[0][0], 0.5);
     EXPECT_FALSE(s->values[1][0]);
     EXPECT_EQ(*s->values[1][1], 0.0);
     EXPECT_DOUBLE_EQ(*s->values[2][0], 1.0);
-}
-
-TEST(Diagnosis, FourAnswers) {
-    auto diag = [](double t, double w, const Cell& change = {}, const char* lang = "") {
-        return *touch_win_diagnosis(cell(t), cell(w), cell(3), cell(0.3), change, cell(lang));
-    };
-    EXPECT_EQ(diag(4, 0.4), "keep");
-    EXPECT_EQ(diag(4, 0.2), "review strategy");
-    EXPECT_EQ(diag(4, 0.4, cell(-0.05)), "review strategy");
-    EXPECT_EQ(diag(4, 0.2, cell(0.01)), "keep");
-    EXPECT_EQ(diag(2, 0.2), "increase contact");
-    EXPECT_EQ(diag(2, 0.4), "efficient");
-    EXPECT_EQ(diag(2, 0.4, {}, "ja"), "効率良好");
-    EXPECT_EQ(diag(3, 0.3, {}, "JA"), "継続");
-}
-
-TEST(Diagnosis, Errors) {
-    EXPECT_EQ(touch_win_diagnosis(cell(1), cell(1.5), cell(1), cell(0.3), {}, {}).error(),
-              Error::invalid_argument);
-    EXPECT_EQ(touch_win_diagnosis(cell("x"), cell(0.5), cell(1), cell(0.3), {}, {}).error(),
-              Error::invalid_argument);
-    EXPECT_EQ(touch_win_diagnosis(cell(1), cell(0.5), cell(1), cell(0.3), {}, cell("fr")).error(),
-              Error::invalid_argument);
-    EXPECT_EQ(touch_win_diagnosis(Cell{}, cell(0.5), cell(1), cell(0.3), {}, {}).error(),
-              Error::not_available);
 }
 
 TEST(Outcomes, MoreJapaneseWordsAndWidths) {

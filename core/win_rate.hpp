@@ -1,4 +1,4 @@
-// Win rate (受注率): WINRATE, WINRATETREND over a deal list, and the TOUCHWINDIAG diagnosis.
+// Win rate (受注率): WINRATE, WINRATETREND and their BY forms over a deal list.
 #pragma once
 
 #include "codes.hpp"
@@ -33,7 +33,7 @@ inline bool is_decided(Outcome o) {
 // The outcome of each row of a column, each distinct text classified once.
 class Outcomes {
   public:
-    explicit Outcomes(Cells outcomes) : memo_(outcomes, -1) {}
+    explicit Outcomes(ColumnView outcomes) : memo_(outcomes, -1) {}
     Outcome operator()(std::size_t row) const {
         return static_cast<Outcome>(
             memo_.get(row, [](CellView c) { return static_cast<int>(classify_outcome(c)); }));
@@ -43,25 +43,12 @@ class Outcomes {
     TextMemo<int> memo_;
 };
 
-// deals.values are the outcomes, deals.dates the close dates.
+// deals.outcomes are the outcomes, deals.dates the close dates.
 // won / (won + lost); #N/A when no deal was decided.
 Result<double> win_rate(const Log& deals);
 
 // Per period: start, win rate (empty where nothing was decided), decided deals.
 Result<Series> win_rate_trend(const Log& deals, const Cell& period);
-
-enum class Diagnosis { keep, review_strategy, increase_contact, efficient };
-inline constexpr std::array<Code<Diagnosis>, 4> diagnoses{{
-    {Diagnosis::keep, "keep", "継続"},
-    {Diagnosis::review_strategy, "review strategy", "戦略見直し"},
-    {Diagnosis::increase_contact, "increase contact", "接点強化"},
-    {Diagnosis::efficient, "efficient", "効率良好"},
-}};
-
-// keep / review strategy / increase contact / efficient, or in Japanese.
-Result<std::string> touch_win_diagnosis(const Cell& avg_touches, const Cell& win_rate,
-                                        const Cell& touch_target, const Cell& win_target,
-                                        const Cell& win_rate_change, const Cell& language);
 
 // Won and decided deals per cell of a series or matrix (series.hpp tally_periods).
 struct WinTally {
@@ -78,6 +65,6 @@ struct WinTally {
 // Per group (groups.hpp): win rate (empty when nothing was decided), won, decided.
 Result<GroupTable> win_rate_by(const Log& deals);
 // A matrix of win rates, one column per wanted group (as touch_trend_by).
-Result<GroupTable> win_rate_trend_by(const Log& deals, const Cell& period, Cells wanted);
+Result<GroupTable> win_rate_trend_by(const Log& deals, const Cell& period, ColumnView wanted);
 
 } // namespace ca

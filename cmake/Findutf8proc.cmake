@@ -2,16 +2,29 @@
 # vcpkg's CMake package, else pkg-config (Debian, Homebrew), else a plain search.
 # UTF8PROC_STATIC=ON (the default) prefers the static library, so that the add-in needs
 # nothing beside LibreOffice on the user's machine.
+# tests/cmake/findutf8proc configures against each of the three branches.
 option(UTF8PROC_STATIC "Link utf8proc statically" ON)
 if(TARGET utf8proc::utf8proc)
   set(utf8proc_FOUND TRUE)
   return()
 endif()
 
+# vcpkg: the port's unofficial-utf8proc config. Newer ports load utf8proc's own package,
+# which makes utf8proc::utf8proc itself (and utf8proc an ALIAS of it): take it as it is.
+# Older ports made only utf8proc or unofficial::utf8proc::utf8proc: alias the real target,
+# never an ALIAS (CMake refuses an alias of an alias).
 find_package(unofficial-utf8proc CONFIG QUIET)
+if(TARGET utf8proc::utf8proc)
+  set(utf8proc_FOUND TRUE)
+  return()
+endif()
 foreach(vcpkg_target unofficial::utf8proc::utf8proc utf8proc)
   if(TARGET ${vcpkg_target})
-    add_library(utf8proc::utf8proc ALIAS ${vcpkg_target})
+    get_target_property(real_target ${vcpkg_target} ALIASED_TARGET)
+    if(NOT real_target)
+      set(real_target ${vcpkg_target})
+    endif()
+    add_library(utf8proc::utf8proc ALIAS ${real_target})
     set(utf8proc_FOUND TRUE)
     return()
   endif()

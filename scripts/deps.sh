@@ -2,7 +2,7 @@
 # Installs the Debian 12 packages the project needs (skips what is already there).
 set -euo pipefail
 packages=(
-  cmake ninja-build g++ clang-14 libclang-rt-14-dev clang-format clang-tidy-14
+  cmake ninja-build pkgconf g++ clang-14 libclang-rt-14-dev clang-format clang-tidy-14
   libboost-dev libutf8proc-dev libgtest-dev libgmock-dev libbenchmark-dev
   libreoffice-calc libreoffice-core libreoffice-dev libreoffice-l10n-ja python3-uno
   python3-pandas python3-scipy python3-statsmodels python3-sklearn python3-icu poppler-utils

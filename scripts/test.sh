@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 bash scripts/deps.sh
 # Formatting first: it takes a second.
 git ls-files -z '*.cpp' '*.hpp' '*.cxx' '*.hxx' | xargs -0 clang-format --dry-run --Werror
+# Lint: the shell scripts, and the workflow whose Windows and macOS jobs cannot run here.
+bash scripts/lint.sh
 bash scripts/build.sh build
 # clang-tidy's configured checks: no finding allowed.
 bash scripts/tidy.sh build

@@ -39,12 +39,17 @@ inline Result<Language> parse_language(const Cell& code) {
     return parse_code(code, languages, Language::en);
 }
 
-// The text of an answer in a language.
+// The word of an answer in a language, as the table holds it (a string literal); empty for
+// a value without one.
+template <class E, std::size_t N>
+std::string_view word_of(E value, const std::array<Code<E>, N>& table, Language language) {
+    for (const Code<E>& c : table)
+        if (c.value == value) return language == Language::ja ? c.ja : c.en;
+    return {};
+}
 template <class E, std::size_t N>
 std::string text_of(E value, const std::array<Code<E>, N>& table, Language language) {
-    for (const Code<E>& c : table)
-        if (c.value == value) return std::string(language == Language::ja ? c.ja : c.en);
-    return {};
+    return std::string(word_of(value, table, language));
 }
 
 } // namespace ca

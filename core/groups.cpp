@@ -7,13 +7,15 @@
 #include <numeric>
 
 namespace ca {
-namespace {
-
-Cell cell_of(const std::optional<double>& v) {
-    return v && std::isfinite(*v) ? Cell::of(*v) : Cell{};
+bool Figure::operator==(const Figure& other) const {
+    if (word_ || other.word_) return word_ && other.word_ && std::strcmp(word_, other.word_) == 0;
+    return number() == other.number();
 }
 
-} // namespace
+Cell Figure::cell() const {
+    if (word_) return Cell::of(std::string(word_));
+    return number() ? Cell::of(*number()) : Cell{};
+}
 
 std::vector<std::size_t> calc_order(ColumnView keys, const StringIds& texts) {
     const auto text = [&](std::size_t g) { return texts[static_cast<std::uint32_t>(g)]; };
@@ -50,7 +52,7 @@ GroupTable group_table(KeyIds& groups, std::size_t figures, Values missing) {
     t.keys = group_keys(groups);
     t.key_texts = groups.take_key_texts(); // the groups' ids are their keys' ids
     t.width = figures;
-    t.figures.assign(t.keys.size() * figures, std::nullopt);
+    t.figures.assign(t.keys.size() * figures, Figure());
     t.missing = std::move(missing);
     return t;
 }
@@ -61,8 +63,8 @@ std::optional<std::size_t> GroupTable::find(CellView key) const {
 
 Grid lay_out(const GroupTable& t, const Keys& keys, DateOrigin origin) {
     auto value = [&](std::optional<std::size_t> g, std::size_t k) {
-        if (g) return cell_of(t.row(*g)[k]);
-        return cell_of(t.missing[t.matrix ? 0 : k]);
+        if (g) return t.row(*g)[k].cell();
+        return t.missing[t.matrix ? 0 : k].cell();
     };
     const std::size_t figures = t.matrix ? t.starts.size() : t.missing.size();
     Grid grid;

@@ -8,11 +8,45 @@
 #include "series.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <limits>
 #include <span>
 
 namespace ca {
 
-using Values = std::vector<std::optional<double>>; // an empty optional is an empty cell
+// A figure of a group table: a number, a word (a string literal of a code table, such as a
+// signal), or empty. 16 bytes, as an optional<double>: a table per customer has hundreds
+// of thousands of rows.
+class Figure {
+  public:
+    Figure() = default;
+    Figure(std::nullopt_t) {}                  // NOLINT: implicit, as optional's
+    Figure(double number) : number_(number) {} // NOLINT: implicit
+    Figure(std::optional<double> number)       // NOLINT: implicit
+        : number_(number.value_or(empty_number)) {}
+    // `word` must be a string literal: only its address is kept.
+    static Figure word(std::string_view word) {
+        Figure f;
+        f.word_ = word.data();
+        return f;
+    }
+    bool is_empty() const { return !word_ && !std::isfinite(number_); }
+    std::optional<double> number() const {
+        if (word_ || !std::isfinite(number_)) return std::nullopt;
+        return number_;
+    }
+    const char* word() const { return word_; } // null unless a word
+    bool operator==(const Figure& other) const;
+    // As a cell: a finite number, a text, else empty.
+    Cell cell() const;
+
+  private:
+    static constexpr double empty_number = std::numeric_limits<double>::quiet_NaN();
+    double number_ = empty_number;
+    const char* word_ = nullptr;
+};
+using Values = std::vector<Figure>;
 
 // The figures of every group, in order of first appearance. A matrix (the trend functions)
 // has one value per period for each group.
@@ -27,13 +61,11 @@ struct GroupTable {
     bool matrix = false;
 
     std::size_t size() const { return keys.size(); }
-    std::span<std::optional<double>> row(std::size_t g) {
+    std::span<Figure> row(std::size_t g) { return std::span(figures).subspan(g * width, width); }
+    std::span<const Figure> row(std::size_t g) const {
         return std::span(figures).subspan(g * width, width);
     }
-    std::span<const std::optional<double>> row(std::size_t g) const {
-        return std::span(figures).subspan(g * width, width);
-    }
-    void set(std::size_t g, std::initializer_list<std::optional<double>> values) {
+    void set(std::size_t g, std::initializer_list<Figure> values) {
         const auto r = row(g);
         std::copy_n(values.begin(), std::min(values.size(), r.size()), r.begin());
     }
@@ -70,18 +102,23 @@ Result<GroupTable> below_title(const Log& input, Values missing, Compute&& compu
     return none;
 }
 
+// A matrix of every group (no Keys: `wanted` empty) wider than a sheet is refused.
+inline Result<GroupTable> within_sheet(Result<GroupTable> matrix, ColumnView wanted) {
+    if (matrix && wanted.empty() && matrix->size() > max_matrix_keys) return invalid();
+    return matrix;
+}
+
 // A matrix: the series skeleton with one column per group. `counts(i)`: the row counts
 // for its function; `value(cell)`: what a cell shows.
 template <class Counts, class Tally, class Value>
 Result<GroupTable> matrix_by(const Log& log, const Cell& period, ColumnView wanted, Counts&& counts,
-                             Tally& tally, Value&& value, std::optional<double> empty) {
+                             Tally& tally, Value&& value, Figure empty) {
     if (!has_groups(log)) return invalid();
     KeyIds groups(log.groups, wanted);
     CA_TRY(cells,
            tally_periods(
                log, period, [&](std::size_t i) -> std::size_t { return counts(i) ? groups(i) : 0; },
                [&] { return groups.count(); }, tally));
-    if (!groups.has_list() && cells->width > max_matrix_keys) return invalid();
     GroupTable t = group_table(groups, cells->periods(), {empty});
     t.matrix = true;
     for (std::size_t p = 0; p < cells->periods(); ++p) {

@@ -318,9 +318,11 @@ Result<GroupTable> sales_by_period_by(const Log& input, const Cell& period, Colu
     CA_TRY(ledger, ledger_rows(input));
     const Log& log = *ledger;
     SalesTally tally{log.amounts, {}};
-    return matrix_by(
-        log, period, wanted, [&](std::size_t i) { return has_amount(log, i); }, tally,
-        [&](std::size_t c) -> std::optional<double> { return tally.total[c]; }, 0.0);
+    return within_sheet(
+        matrix_by(
+            log, period, wanted, [&](std::size_t i) { return has_amount(log, i); }, tally,
+            [&](std::size_t c) -> std::optional<double> { return tally.total[c]; }, 0.0),
+        wanted);
 }
 
 } // namespace ca

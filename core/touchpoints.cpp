@@ -3,6 +3,8 @@
 
 #include "series.hpp"
 
+#include <cmath>
+
 namespace ca {
 namespace {
 
@@ -120,7 +122,10 @@ Result<GroupTable> distinct_customers_by(const Log& input) {
     });
 }
 
-Result<GroupTable> touch_trend_by(const Log& input, const Cell& period, ColumnView wanted) {
+namespace {
+
+// Touches per customer of each group and period: TOUCHTRENDBY's matrix, however wide.
+Result<GroupTable> touch_matrix(const Log& input, const Cell& period, ColumnView wanted) {
     CA_TRY(body, without_header(input));
     const Log& log = *body;
     KeyIds customers(log.ids);
@@ -128,6 +133,120 @@ Result<GroupTable> touch_trend_by(const Log& input, const Cell& period, ColumnVi
     return matrix_by(
         log, period, wanted, [&](std::size_t i) { return customers(i) != 0; }, tally,
         [&](std::size_t c) { return ratio(tally.touches[c], tally.distinct[c]); }, std::nullopt);
+}
+
+} // namespace
+
+Result<GroupTable> touch_trend_by(const Log& input, const Cell& period, ColumnView wanted) {
+    return within_sheet(touch_matrix(input, period, wanted), wanted);
+}
+
+std::optional<ProcessLimits> process_limits(std::span<const std::optional<double>> values,
+                                            std::size_t baseline) {
+    const auto base = values.first(std::min(baseline, values.size()));
+    double sum = 0, ranges = 0;
+    std::size_t count = 0, pairs = 0;
+    for (std::size_t t = 0; t < base.size(); ++t) {
+        if (!base[t]) continue;
+        sum += *base[t], ++count;
+        if (t > 0 && base[t - 1]) ranges += std::fabs(*base[t] - *base[t - 1]), ++pairs;
+    }
+    if (count < 6 || pairs < 2) return std::nullopt;
+    const double centre = sum / static_cast<double>(count);
+    const double spread = 2.66 * ranges / static_cast<double>(pairs);
+    return ProcessLimits{centre, std::max(0.0, centre - spread), centre + spread};
+}
+
+std::vector<Signal> signals(std::span<const std::optional<double>> values,
+                            const ProcessLimits& limits) {
+    std::vector<Signal> out(values.size(), Signal::none);
+    int side = 0; // of the run so far: 1 above the centre, -1 below, 0 none
+    std::size_t run = 0;
+    for (std::size_t t = 0; t < values.size(); ++t) {
+        if (!values[t]) continue; // no value: no signal, the run goes on
+        const double x = *values[t];
+        const int here = x > limits.centre ? 1 : x < limits.centre ? -1 : 0;
+        run = here == 0 ? 0 : here == side ? run + 1 : 1;
+        side = here;
+        if (x > limits.upper)
+            out[t] = Signal::above;
+        else if (x < limits.lower)
+            out[t] = Signal::below;
+        else if (run >= run_length)
+            out[t] = here > 0 ? Signal::run_above : Signal::run_below;
+    }
+    return out;
+}
+
+namespace {
+
+// Baseline: a whole number >= 1, every period when empty or longer than the series.
+Result<std::size_t> read_baseline(const Cell& baseline) {
+    if (baseline.is_empty()) return SIZE_MAX;
+    const double b = baseline.number;
+    if (baseline.kind != Cell::Kind::number || !(b >= 1) || b != std::floor(b)) return invalid();
+    return b >= 1e15 ? SIZE_MAX : static_cast<std::size_t>(b);
+}
+
+} // namespace
+
+Result<Grid> touch_control(const Log& log, const Cell& period, const Cell& baseline_cell,
+                           const Cell& language) {
+    CA_TRY(lang, parse_language(language));
+    CA_TRY(baseline, read_baseline(baseline_cell));
+    CA_TRY(series, touch_trend(log, period));
+    std::vector<std::optional<double>> values;
+    for (const auto& v : series->values)
+        values.push_back(v[0]);
+    const auto limits = process_limits(values, *baseline);
+    if (!limits) return not_available();
+    const std::vector<Signal> signal = signals(values, *limits);
+    Grid grid;
+    for (std::size_t p = 0; p < values.size(); ++p)
+        grid.push_back({Cell::of(log.origin.serial(series->starts[p])), Figure(values[p]).cell(),
+                        Cell::of(limits->centre), Cell::of(limits->lower), Cell::of(limits->upper),
+                        Cell::of(std::string(word_of(signal[p], signal_words, *lang)))});
+    return grid;
+}
+
+Result<GroupTable> touch_stability_by(const Log& log, const Cell& period, const Cell& language) {
+    CA_TRY(lang, parse_language(language));
+    CA_TRY(series, touch_matrix(log, period, {})); // every group: one window for all
+    GroupTable t;
+    t.keys = std::move(series->keys);
+    t.key_texts = std::move(series->key_texts);
+    t.width = 7;
+    t.missing = {0.0,          std::nullopt, std::nullopt, std::nullopt,
+                 std::nullopt, std::nullopt, std::nullopt};
+    t.figures.assign(t.size() * t.width, Figure());
+    std::vector<std::optional<double>> values;
+    for (std::size_t g = 0; g < t.size(); ++g) {
+        values.clear();
+        double sum = 0, count = 0;
+        for (const Figure& f : series->row(g)) {
+            values.push_back(f.number());
+            if (f.number()) sum += *f.number(), count += 1;
+        }
+        const std::optional<double> mean = ratio(sum, count);
+        std::optional<double> cv; // sample standard deviation (n - 1) over the mean
+        if (count >= 2 && *mean != 0) {
+            double squares = 0;
+            for (const auto& v : values)
+                if (v) squares += (*v - *mean) * (*v - *mean);
+            cv = std::sqrt(squares / (count - 1)) / *mean;
+        }
+        t.set(g, {count, mean, cv});
+        const auto limits = process_limits(values, SIZE_MAX);
+        if (!limits) continue;
+        const std::vector<Signal> signal = signals(values, *limits);
+        const auto flagged =
+            std::count_if(signal.begin(), signal.end(), [](Signal s) { return s != Signal::none; });
+        const std::string_view last = word_of(signal.back(), signal_words, *lang);
+        const auto row = t.row(g);
+        row[3] = limits->lower, row[4] = limits->upper, row[5] = static_cast<double>(flagged);
+        if (!last.empty()) row[6] = Figure::word(last);
+    }
+    return t;
 }
 
 } // namespace ca

@@ -95,9 +95,11 @@ Result<GroupTable> win_rate_trend_by(const Log& input, const Cell& period, Colum
     const Log& log = *body;
     const Outcomes outcome(log.outcomes);
     WinTally tally{outcome, {}, {}};
-    return matrix_by(
-        log, period, wanted, [&](std::size_t i) { return is_decided(outcome(i)); }, tally,
-        [&](std::size_t c) { return ratio(tally.won[c], tally.decided[c]); }, std::nullopt);
+    return within_sheet(
+        matrix_by(
+            log, period, wanted, [&](std::size_t i) { return is_decided(outcome(i)); }, tally,
+            [&](std::size_t c) { return ratio(tally.won[c], tally.decided[c]); }, std::nullopt),
+        wanted);
 }
 
 } // namespace ca

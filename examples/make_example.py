@@ -162,8 +162,8 @@ LABELS = {
         "chart_touches_office": "Touches per account by office",
         "chart_win_office": "Win rate by office",
         "month": "YYYY-MM",
-        "lang": "",
-        "target_from": ["from TOUCHTARGET:", "the top office"],
+        "lang": "", "language": "en",
+        "target_from": ["touches per account of", "the office winning most"],
         "account_touches": "Account touches with its office, 2017",
         "renewals": "How many touches keep renewals high: saas-crm renewals (churned = lost)",
         "renewals_note": "Touches of each renewal: TOUCHESBEFORE over the activity log, up to the "
@@ -178,6 +178,18 @@ LABELS = {
         "finding": "Here tenants with more activities churned more: the monotone curve reaches "
                    "the target at 0 touches and the logistic fit gives no target (#N/A).",
         "chart_curve": "Renewal rate by touches before the renewal",
+        "targets_unit": "Touch targets here are touches per renewal (TOUCHESBEFORE), not per "
+                        "account: compare them with touches per renewal only.",
+        "stability": "Is the touch number stable? Touches per account by month, per office, 2017",
+        "stability_note": "Centre line and natural process limits from each office's own "
+                          "month-to-month variation (TOUCHCONTROL, XmR). A month outside the "
+                          "limits, or the 8th of a run on one side of the centre, is a signal "
+                          "worth a look; anything inside is routine variation.",
+        "stability_heads": ["Office", "Months", "Mean", "Variation (CV)", "Lower limit",
+                            "Upper limit", "Signals", "Last month"],
+        "control_heads": ["Month", "Touches per account", "Centre", "Lower limit",
+                          "Upper limit", "Signal"],
+        "chart_control": "{}: touches per account, centre and limits",
     },
     "ja": {
         "title": "顧客分析ダッシュボード",
@@ -205,8 +217,8 @@ LABELS = {
         "chart_touches_office": "部門別 顧客平均接点回数",
         "chart_win_office": "部門別 受注率",
         "month": 'YYYY"年"M"月"',
-        "lang": ';"ja"',
-        "target_from": ["TOUCHTARGET の値：", "上位部門の接点"],
+        "lang": ';"ja"', "language": "ja",
+        "target_from": ["受注率が最も高い部門の", "顧客平均接点回数"],
         "account_touches": "顧客の接点回数（2017年）",
         "renewals": "どれだけの接触があれば更新率を保てるか：saas-crm の更新（解約＝失注）",
         "renewals_note": "各更新の接点数：TOUCHESBEFORE で活動記録から更新日または解約日までを数えたもの"
@@ -219,10 +231,22 @@ LABELS = {
         "finding": "このデータでは活動が多いテナントほど解約が多く、単調曲線は0回で目標に届き、"
                    "ロジスティックでは目標が出ません（#N/A）。",
         "chart_curve": "更新前の接点数と更新率",
+        "targets_unit": "ここでの接点目標は更新1件あたりの接点数（TOUCHESBEFORE）で、顧客平均接点回数では"
+                        "ありません。更新1件あたりの接点数とだけ比べてください。",
+        "stability": "接点回数は安定しているか：部門別 月ごとの顧客平均接点回数（2017年）",
+        "stability_note": "中心線と自然変動限界は各部門の月ごとのばらつきから求めます（TOUCHCONTROL、XmR 管理図）。"
+                          "限界の外の月、または中心線の同じ側に8か月続いた月はシグナルで、見る価値があります。"
+                          "限界の内側はいつものばらつきです。",
+        "stability_heads": ["部門", "月数", "平均", "変動係数", "下方限界", "上方限界", "シグナル数",
+                            "最新月"],
+        "control_heads": ["月", "顧客平均接点回数", "中心線", "下方限界", "上方限界", "シグナル"],
+        "chart_control": "{}：顧客平均接点回数と中心線・限界",
     },
 }
 GOALS = {"en": ["partner", "grow", "distance"], "ja": ["長期", "拡大", "距離"]}
-LAST_ROW = 150  # the dashboards' last printed row
+LAST_ROW = 205  # the dashboards' last printed row
+OFFICES = ["Central", "East", "West"]
+STABILITY_ROW = 152  # page 4: the stability of the touch number
 
 
 def heads(sheet, row, first_col, texts):
@@ -242,14 +266,15 @@ def dashboard(sheet, lang, n_deals, n_touches, n_tenants, n_ledger, n_renewals, 
     put(sheet, "A3", L["offices"])
     heads(sheet, 4, "A", L["office_heads"])
     put(sheet, "H4", L["touch_target"])
-    # The touch target is no typed number: the touches per account (Deals, column I) behind
-    # the deals of the office that wins most surely, the article's own reading.
-    put(sheet, "H5", f'=TOUCHTARGET({D("I")};{D("D")};;"top";{D("B")})')
+    # The touch target is no typed number, and it is in the unit it is compared with
+    # (docs/decisions.md, "Like with like"): the touches per account of the office that
+    # already wins most, the article's own reading (すでに受注率が高い部門の顧客平均接点回数).
+    put(sheet, "H5", "=INDEX(B5:B7;MATCH(MAX(C5:C7);C5:C7;0))")
     put(sheet, "H6", L["target_from"][0])
     put(sheet, "H7", L["target_from"][1])
     put(sheet, "I4", L["win_target"])
     put(sheet, "I5", 0.62)
-    for i, office in enumerate(["Central", "East", "West"]):
+    for i, office in enumerate(OFFICES):
         r = 5 + i
         # BY functions filled down the office list: the deal list is read once.
         y2017, h1, h2 = ('"2017-01-01";"2017-12-31"', '"2017-01-01";"2017-06-30"',
@@ -306,6 +331,7 @@ def dashboard(sheet, lang, n_deals, n_touches, n_tenants, n_ledger, n_renewals, 
     array(sheet, "F73:I83", f'=WINRATETRENDBY({D("D")};{D("F")};{D("B")};{window})')
 
     curve_end = renewals_section(sheet, L, n_renewals, regions)
+    control_rows = stability_section(sheet, L, D)
 
     formats(sheet, L)
     sheet.getRows().getByIndex(curve_end + 1).Height = 1000  # the regions' heads: two lines
@@ -324,6 +350,58 @@ def dashboard(sheet, lang, n_deals, n_touches, n_tenants, n_ledger, n_renewals, 
           title=L["chart_win_office"], legend=True)
     chart(sheet, "touch_win_curve", "K115", (15500, 9000), [f"A115:A{curve_end}", f"D115:I{curve_end}"],
           title=L["chart_curve"], legend=True)
+    for office, (head, last) in zip(OFFICES, control_rows):
+        chart(sheet, f"control_{office}", f"H{head}", (16000, 5600), [f"A{head}:E{last}"],
+              title=L["chart_control"].format(office), legend=True)
+
+
+def stability_section(sheet, L, D):
+    """Page 4: the offices' stability side by side (TOUCHSTABILITYBY) and each office's
+    control chart (TOUCHCONTROL), its signals in the column beside. Returns each chart's
+    head and last rows."""
+    top = STABILITY_ROW
+    put(sheet, f"A{top}", L["stability"])
+    put(sheet, f"A{top + 1}", L["stability_note"])
+    heads(sheet, top + 3, "A", L["stability_heads"])
+    year = '"month";"2017-01-01";"2017-12-31"'
+    array(sheet, f"A{top + 4}:H{top + 3 + len(OFFICES)}",
+          f'=TOUCHSTABILITYBY({D("A")};{D("E")};{D("B")};;{year};"{L["language"]}")')
+    rows = []
+    head = top + 5 + len(OFFICES)
+    for office in OFFICES:
+        put(sheet, f"A{head - 1}", office)
+        heads(sheet, head, "A", L["control_heads"])
+        array(sheet, f"A{head + 1}:F{head + 12}",
+              f'=TOUCHCONTROL({D("A")};{D("E")};"month";;"2017-01-01";"2017-12-31";;'
+              f'"{L["language"]}";{D("B")};"{office}")')
+        rows.append((head, head + 12))
+        head += 15
+    return rows
+
+
+def stability_formats(sheet, L):
+    """Page 4: months, touches per account to two places, the variation as a percentage,
+    the signals bold apart from their numbers."""
+    top = STABILITY_ROW
+    first = top + 4
+    last = first + len(OFFICES) - 1
+    for ref, code in [(f"C{first}:C{last}", "0.00"), (f"D{first}:D{last}", "0.0%"),
+                      (f"E{first}:F{last}", "0.00"), (f"B{first}:B{last}", "0"),
+                      (f"G{first}:G{last}", "0")]:
+        sheet.getCellRangeByName(ref).NumberFormat = format_key(code)
+    header_row(sheet, f"A{top + 3}:H{top + 3}")
+    sheet.getRows().getByIndex(top + 2).Height = 1000
+    head = top + 5 + len(OFFICES)
+    for _ in OFFICES:
+        sheet.getCellRangeByName(f"A{head + 1}:A{head + 12}").NumberFormat = format_key(L["month"])
+        sheet.getCellRangeByName(f"B{head + 1}:E{head + 12}").NumberFormat = format_key("0.00")
+        header_row(sheet, f"A{head}:F{head}")
+        sheet.getRows().getByIndex(head - 1).Height = 1000
+        bold(sheet.getCellRangeByName(f"A{head - 1}"))
+        signals = sheet.getCellRangeByName(f"F{head + 1}:F{head + 12}")
+        bold(signals)
+        signals.ParaIndent = 200
+        head += 15
 
 
 def renewals_section(sheet, L, n, regions):
@@ -352,6 +430,7 @@ def renewals_section(sheet, L, n, regions):
         put(sheet, f"D{t + 1 + i}", f'=TOUCHTARGET({R("G")};{R("C")};$D${t};"{method}")')
     put(sheet, f"D{t + 4}", f'=TOUCHTARGET({R("G")};{R("C")};;"top";{R("E")})')
     put(sheet, f"A{t + 6}", L["finding"])
+    put(sheet, f"A{t + 7}", L["targets_unit"])
     for r in range(116, end + 1):
         put(sheet, f"I{r}", f"=$D${t}")  # the target rate, drawn as a line
     header_row(sheet, f"A{region_row}:F{region_row}")
@@ -414,8 +493,9 @@ def formats(sheet, L):
     for ref in ("E4:E7", "J65:J68"):  # text apart from the number on its left
         sheet.getCellRangeByName(ref).ParaIndent = 200
     bold(sheet.getCellRangeByName("A1"), 16.0)
-    for ref in ("A3", "A10", "A24", "A64", "A72", "F72", "A112"):
+    for ref in ("A3", "A10", "A24", "A64", "A72", "F72", "A112", f"A{STABILITY_ROW}"):
         bold(sheet.getCellRangeByName(ref))
+    stability_formats(sheet, L)
     widths = [2700, 2500, 2300, 2700, 3600, 2300, 2300, 2300, 2300, 2300]
     for col, width in enumerate(widths):
         sheet.getColumns().getByIndex(col).Width = width
@@ -424,6 +504,7 @@ def formats(sheet, L):
     style.ScaleToPagesX, style.ScaleToPagesY = 1, 0  # as wide as a page, two pages high
     sheet.getRows().getByIndex(62).IsStartOfNewPage = True  # the fans on page 2
     sheet.getRows().getByIndex(110).IsStartOfNewPage = True  # touches and renewals on page 3
+    sheet.getRows().getByIndex(STABILITY_ROW - 2).IsStartOfNewPage = True  # stability: page 4
     sheet.setPrintAreas((sheet.getCellRangeByName(f"A1:T{LAST_ROW}").getRangeAddress(),))
 
 

@@ -17,8 +17,10 @@ from statsmodels.tsa.seasonal import seasonal_decompose
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "..", "scripts"))
+sys.path.insert(0, os.path.join(HERE, "..", "..", "examples"))
 from office import Office  # noqa: E402
 from cases_touchesbefore import expected as touches_before  # noqa: E402
+from cases_stability import WORDS, series, stability, xmr  # noqa: E402
 from cases_touchwin import by_group, curve, expected_target  # noqa: E402
 
 WORKBOOK = os.path.join(HERE, "..", "..", "examples", "customer-analytics.ods")
@@ -78,7 +80,7 @@ def check(doc, name, lang):
         won, lost = (d["Stage"] == "Won").sum(), (d["Stage"] == "Lost").sum()
         return won / (won + lost)
 
-    for r, office in zip((5, 6, 7), ("Central", "East", "West")):
+    for r, office in zip((5, 6, 7), OFFICES):
         d = deals[deals["Office"] == office]
         engaged = d[y2017(d["Engaged"]) & d["Account"].notna()]
         avg = len(engaged) / engaged["Account"].nunique()
@@ -156,14 +158,87 @@ def check(doc, name, lang):
     listed = touches["Tenant"].isin(tenants["Tenant"]).sum()
     c.num("F70", listed / tenants["Tenant"].nunique(), "touches per tenant, all tenants")
 
-    # The touch target: TOUCHTARGET "top" over each deal's account touches with its office
-    # in 2017.
-    per_account = deals[y2017(deals["Engaged"]) & deals["Account"].notna()].groupby(["Account", "Office"]).size()
-    touches_of = [per_account.get((a, o)) for a, o in zip(deals["Account"], deals["Office"])]
-    top = pd.DataFrame({"touches": touches_of, "outcome": deals["Stage"].str.lower(), "group": deals["Office"]})
-    c.num("H5", expected_target(top, None, "top", True), "touch target (top office)")
+    # The touch target: the touches per account of the office that wins most in 2017.
+    best = max(OFFICES, key=lambda o: rate(deals[(deals["Office"] == o) & y2017(deals["Closed"])]))
+    d = deals[(deals["Office"] == best) & y2017(deals["Engaged"]) & deals["Account"].notna()]
+    c.num("H5", len(d) / d["Account"].nunique(), f"touch target ({best}, touches per account)")
+    check_units(sheet, c)
     check_renewals(doc, c, touches)
+    check_stability(sheet, c, deals, lang)
     return c
+
+
+OFFICES = ("Central", "East", "West")
+# The two units of touches (SPEC, "Like with like"), by the functions that give them.
+PER_CUSTOMER = ("AVGTOUCHPOINTS", "TOUCHTREND", "TOUCHCONTROL")
+PER_DEAL = ("TOUCHESBEFORE", "TOUCHWINBY", "TOUCHTARGET")
+
+
+def unit_of(sheet, ref, depth=0):
+    """The unit of touches a cell holds: 'customer', 'deal', or None when no add-in function
+    says, following the references of its formula (INDEX(B5:B7;...) reads B5)."""
+    import re
+    formula = sheet.getCellRangeByName(ref.replace("$", "")).getFormula().upper()
+    for unit, names in (("customer", PER_CUSTOMER), ("deal", PER_DEAL)):
+        if any(re.search(rf"\b{n}(BY)?\(", formula) for n in names):
+            return unit
+    if depth < 3:
+        for first in re.findall(r"(?<![.A-Z$])\$?([A-Z]{1,2})\$?(\d+)(?::\$?[A-Z]{1,2}\$?\d+)?", formula):
+            unit = unit_of(sheet, "".join(first), depth + 1)
+            if unit:
+                return unit
+    return None
+
+
+def check_units(sheet, c):
+    """Every TOUCHWINDIAG compares AvgTouches and TouchTarget of one unit."""
+    import re
+    used = sheet.createCursor()
+    used.gotoEndOfUsedArea(False)
+    end = used.getRangeAddress()
+    for row in range(end.EndRow + 1):
+        for col in range(end.EndColumn + 1):
+            formula = sheet.getCellByPosition(col, row).getFormula()
+            call = re.search(r"TOUCHWINDIAG\(([^;]+);[^;]+;([^;]+);", formula.upper())
+            if not call:
+                continue
+            c.count += 1
+            units = [unit_of(sheet, arg.strip()) for arg in call.groups()]
+            if units[0] is None or units[0] != units[1]:
+                c.failures.append(f"{formula}: AvgTouches in touches per {units[0]}, "
+                                  f"TouchTarget in touches per {units[1]}")
+
+
+def check_stability(sheet, c, deals, lang):
+    """Page 4: TOUCHSTABILITYBY of the offices and each office's TOUCHCONTROL, 2017 by month."""
+    from make_example import STABILITY_ROW
+    words = WORDS[lang]
+    log = deals.rename(columns={"Account": "cust", "Engaged": "date"})
+    year = dict(period="month", start="2017-01-01", end="2017-12-31")
+    first = STABILITY_ROW + 4
+    for r, office in enumerate(OFFICES, start=first):  # Calc's order: Central, East, West
+        c.text(f"A{r}", office, "TOUCHSTABILITYBY key")
+        _, values = series(log[log["Office"] == office], **year)
+        for col, want in zip("BCDEFGH", stability(values)):
+            if isinstance(want, str) or want is None:
+                c.text(f"{col}{r}", words.get(want, "") if want else "", f"{office} stability")
+            else:
+                c.num(f"{col}{r}", want, f"{office} stability")
+    head = first + len(OFFICES) + 1
+    for office in OFFICES:
+        starts, values = series(log[log["Office"] == office], **year)
+        chart = xmr(values)
+        for i, (start, value) in enumerate(zip(starts, values)):
+            r = head + 1 + i
+            c.num(f"A{r}", start, f"{office} control month")
+            (c.num if value is not None else c.text)(f"B{r}", value if value is not None else "",
+                                                     f"{office} touches per account")
+            for col in ("C", "D", "E"):
+                c.num(f"{col}{r}", chart[{"C": "centre", "D": "lower", "E": "upper"}[col]],
+                      f"{office} {col} limit")
+            signal = chart["signals"][i]
+            c.text(f"F{r}", words[signal] if signal else "", f"{office} {i + 1}. signal")
+        head += 15
 
 
 def check_renewals(doc, c, touches):

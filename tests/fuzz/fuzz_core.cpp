@@ -137,6 +137,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     (void)avg_touchpoints(log);
     (void)distinct_customers(log);
     (void)touch_trend(log, z);
+    (void)touch_control(log, z, w, x);
     const Log deals{.outcomes = a,
                     .dates = in.byte() % 2 ? ColumnView(b) : ColumnView{},
                     .start = x,
@@ -190,6 +191,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         win_rate_by(deal_groups),
         sales_trend_by(sales, x, y, z),
         touch_trend_by(touch, z, list),
+        touch_stability_by(touch, z, x),
         win_rate_trend_by(deal_groups, z, {}),
         sales_by_period_by(sales, z, list),
         touch_win_by(

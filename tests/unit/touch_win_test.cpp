@@ -145,15 +145,15 @@ TEST(TouchWin, PerGroup) {
     ASSERT_TRUE(t);
     ASSERT_EQ(t->keys.size(), 2u);
     const auto east = t->row(0);
-    EXPECT_EQ(*east[0], 4);
-    EXPECT_EQ(*east[1], 0.5);
-    expect_near_rel(*east[2], wilson(2, 4).low);
-    EXPECT_EQ(*east[3], 7);
-    EXPECT_EQ(*east[4], 2);
+    EXPECT_EQ(*east[0].number(), 4);
+    EXPECT_EQ(*east[1].number(), 0.5);
+    expect_near_rel(*east[2].number(), wilson(2, 4).low);
+    EXPECT_EQ(*east[3].number(), 7);
+    EXPECT_EQ(*east[4].number(), 2);
     const auto west = t->row(1);
-    EXPECT_EQ(*west[0], 0);
-    EXPECT_FALSE(west[1]);
-    EXPECT_FALSE(west[3]);
+    EXPECT_EQ(*west[0].number(), 0);
+    EXPECT_FALSE(west[1].number());
+    EXPECT_FALSE(west[3].number());
     // A negative touch count anywhere: Err:502.
     const Column bad = col({6, 1, 8, 3, 9, {}, -2});
     EXPECT_EQ(touch_win_by(Log{.outcomes = outcomes, .touches = bad, .groups = groups}).error(),

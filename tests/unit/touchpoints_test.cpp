@@ -137,3 +137,108 @@ TEST(TouchTrend, ManyPeriodsAndCustomers) {
     EXPECT_DOUBLE_EQ(*s->values[1][1], 2.0);
     EXPECT_DOUBLE_EQ(*s->values[n - 1][0], 1.5); // 3 touches, C2999 and C0
 }
+
+namespace {
+using Points = std::vector<std::optional<double>>;
+constexpr auto none = std::nullopt;
+} // namespace
+
+TEST(ProcessLimits, CentreAndLimitsFromTheBaseline) {
+    const auto l = process_limits(Points{1, 2, 3, 4, 5, 6}, SIZE_MAX);
+    ASSERT_TRUE(l);
+    EXPECT_DOUBLE_EQ(l->centre, 3.5);
+    EXPECT_DOUBLE_EQ(l->upper, 3.5 + 2.66); // mR = 1
+    EXPECT_DOUBLE_EQ(l->lower, 3.5 - 2.66);
+    // The lower limit is never below 0.
+    EXPECT_EQ(process_limits(Points{1, 5, 1, 5, 1, 5}, SIZE_MAX)->lower, 0.0);
+    // A baseline shorter than the series: the limits of its first periods only.
+    const Points step{1, 2, 1, 2, 1, 2, 5};
+    EXPECT_DOUBLE_EQ(process_limits(step, 6)->centre, 1.5);
+    EXPECT_EQ(signals(step, *process_limits(step, 6)).back(), Signal::above);
+    EXPECT_DOUBLE_EQ(process_limits(step, SIZE_MAX)->centre, 2.0);
+    EXPECT_EQ(signals(step, *process_limits(step, SIZE_MAX)).back(), Signal::none);
+}
+
+TEST(ProcessLimits, MovingRangesOnlyBetweenPeriodsWithValues) {
+    // 6 values, 4 ranges across the gap (none spans it): mR = 1.
+    const auto gap = process_limits(Points{1, none, 2, 3, 4, 5, 6}, SIZE_MAX);
+    ASSERT_TRUE(gap);
+    EXPECT_DOUBLE_EQ(gap->upper - gap->centre, 2.66);
+    // Fewer than 6 values, or fewer than 2 moving ranges: no limits.
+    EXPECT_FALSE(process_limits(Points{1, 2, 3, 4, 5}, SIZE_MAX));
+    EXPECT_FALSE(process_limits(Points{1, 2, 3, 4, 5, 6, 7}, 5));
+    EXPECT_FALSE(process_limits(Points{1, 2, none, 3, none, 4, none, 5, none, 6}, SIZE_MAX));
+    EXPECT_TRUE(process_limits(Points{1, 2, 3, none, 4, none, 5, none, 6}, SIZE_MAX));
+}
+
+TEST(Signals, LimitsAndRuns) {
+    const ProcessLimits l{5, 2, 8};
+    // On a limit is inside; beyond it a signal, which also takes precedence over a run.
+    EXPECT_EQ(signals(Points{8, 2, 8.000001, 1.999999}, l),
+              (std::vector{Signal::none, Signal::none, Signal::above, Signal::below}));
+    // The 8th value on one side and every later one; a period without a value has no
+    // signal and does not break the run.
+    const auto run = signals(Points{6, 6, 6, none, 6, 6, 6, 6, 6, 9}, l);
+    EXPECT_EQ(run[3], Signal::none);
+    EXPECT_EQ(run[7], Signal::none); // the 7th value
+    EXPECT_EQ(run[8], Signal::run_above);
+    EXPECT_EQ(run[9], Signal::above);
+    // A value on the centre ends the run; below counts the same way.
+    const auto broken = signals(Points{4, 4, 4, 4, 5, 4, 4, 4, 4, 4, 4, 4, 4}, l);
+    EXPECT_EQ(std::count(broken.begin(), broken.end(), Signal::none), 12);
+    EXPECT_EQ(broken.back(), Signal::run_below);
+}
+
+TEST(TouchControl, ASeriesWithItsLimitsAndSignals) {
+    // One touch a month for a year from one customer, then three in the last month.
+    Column customers, dates;
+    for (unsigned m = 1; m <= 12; ++m)
+        customers.push_back(cell("A")), dates.push_back(cell(serial(2024, m, 10)));
+    for (int i = 0; i < 2; ++i)
+        customers.push_back(cell("A")), dates.push_back(cell(serial(2024, 12, 20)));
+    const Log log{.ids = customers, .dates = dates};
+    const auto chart = touch_control(log, {}, cell(6), cell("ja"));
+    ASSERT_TRUE(chart);
+    ASSERT_EQ(chart->size(), 12u);
+    EXPECT_EQ(chart->at(0).size(), 6u);
+    EXPECT_EQ(chart->at(0)[0].number, serial(2024, 1, 1));
+    EXPECT_EQ(chart->at(0)[2].number, 1.0); // centre of the first 6 months
+    EXPECT_EQ(chart->at(0)[4].number, 1.0); // no moving range: the limits are the centre
+    EXPECT_EQ(chart->at(11)[1].number, 3.0);
+    EXPECT_EQ(chart->at(11)[5].text, "上振れ");
+    EXPECT_TRUE(chart->at(10)[5].is_empty());
+    EXPECT_EQ(touch_control(log, {}, cell(0), {}).error(), Error::invalid_argument);
+    EXPECT_EQ(touch_control(log, {}, cell(1.5), {}).error(), Error::invalid_argument);
+    EXPECT_EQ(touch_control(log, {}, cell("six"), {}).error(), Error::invalid_argument);
+    EXPECT_TRUE(touch_control(log, {}, cell(1e300), {})); // longer than the series: all
+    EXPECT_EQ(touch_control(log, {}, {}, cell("fr")).error(), Error::invalid_argument);
+    EXPECT_EQ(touch_control(log, cell("year"), {}, {}).error(), Error::not_available);
+}
+
+TEST(TouchStabilityBy, EachGroupsSeriesSummed) {
+    // East: 1 touch a month for 7 months, then 2; West: 2 months only.
+    Column customers, dates, groups;
+    for (unsigned m = 1; m <= 8; ++m) {
+        customers.push_back(cell("A")), dates.push_back(cell(serial(2024, m, 5)));
+        groups.push_back(cell("East"));
+    }
+    customers.push_back(cell("A")), dates.push_back(cell(serial(2024, 8, 6)));
+    groups.push_back(cell("east"));
+    for (unsigned m = 1; m <= 2; ++m) {
+        customers.push_back(cell("B")), dates.push_back(cell(serial(2024, m, 5)));
+        groups.push_back(cell("West"));
+    }
+    const Log log{.ids = customers, .dates = dates, .groups = groups};
+    const auto t = touch_stability_by(log, {}, {});
+    ASSERT_TRUE(t);
+    const auto east = t->row(*t->find(cell("EAST")));
+    EXPECT_EQ(east[0].number(), 8.0);
+    EXPECT_DOUBLE_EQ(*east[1].number(), 9.0 / 8);
+    EXPECT_NEAR(*east[2].number(), std::sqrt(0.125) / (9.0 / 8), 1e-15); // sd of 1 x7, 2
+    EXPECT_DOUBLE_EQ(*east[4].number(), 9.0 / 8 + 2.66 / 7);
+    EXPECT_EQ(east[5].number(), 1.0);
+    EXPECT_STREQ(east[6].word(), "above");
+    const auto west = t->row(*t->find(cell("West")));
+    EXPECT_EQ(west[0].number(), 2.0); // the window is every group's: months 3..8 are empty
+    EXPECT_TRUE(west[3].is_empty() && west[5].is_empty() && west[6].is_empty());
+}

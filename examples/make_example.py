@@ -181,10 +181,12 @@ LABELS = {
         "targets_unit": "Touch targets here are touches per renewal (TOUCHESBEFORE), not per "
                         "account: compare them with touches per renewal only.",
         "stability": "Is the touch number stable? Touches per account by month, per office, 2017",
-        "stability_note": "Centre line and natural process limits from each office's own "
-                          "month-to-month variation (TOUCHCONTROL, XmR). A month outside the "
-                          "limits, or the 8th of a run on one side of the centre, is a signal "
-                          "worth a look; anything inside is routine variation.",
+        "stability_note": ["Each office's centre line and natural process limits come from its "
+                           "own first half of 2017 (TOUCHCONTROL, XmR, Baseline 6); the table "
+                           "takes every month of 2017 (TOUCHSTABILITYBY).",
+                           "A month outside the limits, or the 8th of a run on one side of the "
+                           "centre, is a signal worth a look; anything inside is routine "
+                           "variation."],
         "stability_heads": ["Office", "Months", "Mean", "Variation (CV)", "Lower limit",
                             "Upper limit", "Signals", "Last month"],
         "control_heads": ["Month", "Touches per account", "Centre", "Lower limit",
@@ -234,9 +236,10 @@ LABELS = {
         "targets_unit": "ここでの接点目標は更新1件あたりの接点数（TOUCHESBEFORE）で、顧客平均接点回数では"
                         "ありません。更新1件あたりの接点数とだけ比べてください。",
         "stability": "接点回数は安定しているか：部門別 月ごとの顧客平均接点回数（2017年）",
-        "stability_note": "中心線と自然変動限界は各部門の月ごとのばらつきから求めます（TOUCHCONTROL、XmR 管理図）。"
-                          "限界の外の月、または中心線の同じ側に8か月続いた月はシグナルで、見る価値があります。"
-                          "限界の内側はいつものばらつきです。",
+        "stability_note": ["各部門の中心線と自然変動限界は2017年上期の値から求めます（TOUCHCONTROL、XmR 管理図、"
+                           "基準期間数6）。表は2017年の全月から求めます（TOUCHSTABILITYBY）。",
+                           "限界の外の月、または中心線の同じ側に8か月続いた月はシグナルで、見る価値があります。"
+                           "限界の内側はいつものばらつきです。"],
         "stability_heads": ["部門", "月数", "平均", "変動係数", "下方限界", "上方限界", "シグナル数",
                             "最新月"],
         "control_heads": ["月", "顧客平均接点回数", "中心線", "下方限界", "上方限界", "シグナル"],
@@ -247,6 +250,7 @@ GOALS = {"en": ["partner", "grow", "distance"], "ja": ["長期", "拡大", "距�
 LAST_ROW = 205  # the dashboards' last printed row
 OFFICES = ["Central", "East", "West"]
 STABILITY_ROW = 152  # page 4: the stability of the touch number
+BASELINE = 6  # its control charts judge each month against the first half of 2017
 
 
 def heads(sheet, row, first_col, texts):
@@ -351,7 +355,7 @@ def dashboard(sheet, lang, n_deals, n_touches, n_tenants, n_ledger, n_renewals, 
     chart(sheet, "touch_win_curve", "K115", (15500, 9000), [f"A115:A{curve_end}", f"D115:I{curve_end}"],
           title=L["chart_curve"], legend=True)
     for office, (head, last) in zip(OFFICES, control_rows):
-        chart(sheet, f"control_{office}", f"H{head}", (16000, 5600), [f"A{head}:E{last}"],
+        chart(sheet, f"control_{office}", f"H{head}", (19500, 5600), [f"A{head}:E{last}"],
               title=L["chart_control"].format(office), legend=True)
 
 
@@ -361,18 +365,19 @@ def stability_section(sheet, L, D):
     head and last rows."""
     top = STABILITY_ROW
     put(sheet, f"A{top}", L["stability"])
-    put(sheet, f"A{top + 1}", L["stability_note"])
+    for i, line in enumerate(L["stability_note"]):
+        put(sheet, f"A{top + 1 + i}", line)
     heads(sheet, top + 3, "A", L["stability_heads"])
     year = '"month";"2017-01-01";"2017-12-31"'
     array(sheet, f"A{top + 4}:H{top + 3 + len(OFFICES)}",
           f'=TOUCHSTABILITYBY({D("A")};{D("E")};{D("B")};;{year};"{L["language"]}")')
     rows = []
-    head = top + 5 + len(OFFICES)
+    head = top + 6 + len(OFFICES)
     for office in OFFICES:
         put(sheet, f"A{head - 1}", office)
         heads(sheet, head, "A", L["control_heads"])
         array(sheet, f"A{head + 1}:F{head + 12}",
-              f'=TOUCHCONTROL({D("A")};{D("E")};"month";;"2017-01-01";"2017-12-31";;'
+              f'=TOUCHCONTROL({D("A")};{D("E")};"month";{BASELINE};"2017-01-01";"2017-12-31";;'
               f'"{L["language"]}";{D("B")};"{office}")')
         rows.append((head, head + 12))
         head += 15
@@ -391,7 +396,7 @@ def stability_formats(sheet, L):
         sheet.getCellRangeByName(ref).NumberFormat = format_key(code)
     header_row(sheet, f"A{top + 3}:H{top + 3}")
     sheet.getRows().getByIndex(top + 2).Height = 1000
-    head = top + 5 + len(OFFICES)
+    head = top + 6 + len(OFFICES)
     for _ in OFFICES:
         sheet.getCellRangeByName(f"A{head + 1}:A{head + 12}").NumberFormat = format_key(L["month"])
         sheet.getCellRangeByName(f"B{head + 1}:E{head + 12}").NumberFormat = format_key("0.00")

@@ -211,7 +211,7 @@ def check_units(sheet, c):
 
 def check_stability(sheet, c, deals, lang):
     """Page 4: TOUCHSTABILITYBY of the offices and each office's TOUCHCONTROL, 2017 by month."""
-    from make_example import STABILITY_ROW
+    from make_example import BASELINE, STABILITY_ROW
     words = WORDS[lang]
     log = deals.rename(columns={"Account": "cust", "Engaged": "date"})
     year = dict(period="month", start="2017-01-01", end="2017-12-31")
@@ -224,10 +224,10 @@ def check_stability(sheet, c, deals, lang):
                 c.text(f"{col}{r}", words.get(want, "") if want else "", f"{office} stability")
             else:
                 c.num(f"{col}{r}", want, f"{office} stability")
-    head = first + len(OFFICES) + 1
+    head = first + len(OFFICES) + 2
     for office in OFFICES:
         starts, values = series(log[log["Office"] == office], **year)
-        chart = xmr(values)
+        chart = xmr(values, BASELINE)
         for i, (start, value) in enumerate(zip(starts, values)):
             r = head + 1 + i
             c.num(f"A{r}", start, f"{office} control month")

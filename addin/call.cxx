@@ -48,16 +48,22 @@ Any array(const Grid& grid) {
 
 } // namespace
 
-// One key of a table (not of a matrix) is one value, for filling down; everything else an
-// array, even of one cell (=INDEX(TOUCHTRENDBY(...;"East");1;1) must work).
+// One key of a table (not of a matrix) is one value, for filling down, and so is a table's
+// whole figure (Keys omitted); everything else an array, even of one cell
+// (=INDEX(TOUCHTRENDBY(...;"East");1;1) must work).
 Any Call::answer(const Result<GroupTable>& r) const {
     if (!r) return result(Result<double>(fail(r.error())));
     const Grid grid = lay_out(*r, keys, origin);
-    if (keys.form == Keys::Form::single && !r->matrix) return value(grid.at(0).at(0));
+    const bool whole = keys.form == Keys::Form::all && r->whole;
+    if ((keys.form == Keys::Form::single || whole) && !r->matrix) return value(grid.at(0).at(0));
     return array(grid);
 }
 
 Any Call::answer(const Result<Grid>& r) const {
+    return result(r);
+}
+
+Any result(const Result<Grid>& r) {
     if (!r) return result(Result<double>(fail(r.error())));
     if (r->size() == 1 && (*r)[0].size() == 1) {
         const Any v = value((*r)[0][0]);

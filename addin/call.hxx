@@ -36,6 +36,10 @@ class Call {
     const CallColumns columns_;
 };
 
+// A grid as Calc shows it: one cell as its value (an empty one as an empty text), else an
+// array; #N/A or Err:502 for a failure.
+css::uno::Any result(const Result<Grid>& r);
+
 // The Keys argument: omitted, a list (a range or an array of several cells), or one value.
 Keys keys_argument(const css::uno::Any& arg);
 

@@ -193,6 +193,22 @@ Cell scalar(const css::uno::Any& arg) {
     return cell_of(range[0][0]);
 }
 
+Grid grid(const css::uno::Any& arg) {
+    Range range;
+    if (!(arg >>= range)) return {{cell_of(arg)}};
+    if (range.getLength() == 0 || range[0].getLength() == 0) throw InvalidArgument{};
+    Grid out;
+    out.reserve(static_cast<std::size_t>(range.getLength()));
+    for (const auto& row : range) {
+        if (row.getLength() != range[0].getLength()) throw InvalidArgument{};
+        auto& cells = out.emplace_back();
+        cells.reserve(static_cast<std::size_t>(row.getLength()));
+        for (const auto& a : row)
+            cells.push_back(cell_of(a));
+    }
+    return out;
+}
+
 std::optional<Cell> scalar_if_given(const css::uno::Any& arg) {
     if (!arg.hasValue()) return std::nullopt;
     return scalar(arg);

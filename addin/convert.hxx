@@ -34,6 +34,9 @@ Column column(const Range& range);
 Column column(const css::uno::Any& arg);
 // A single value; a 1 x 1 range is its one cell; a larger range is invalid.
 Cell scalar(const css::uno::Any& arg);
+// A value or a range of them, row by row: a single value (void: an empty cell) is a 1 x 1
+// grid. A range whose rows differ in length is invalid.
+Grid grid(const css::uno::Any& arg);
 // A single value that may be left out (void): none then.
 std::optional<Cell> scalar_if_given(const css::uno::Any& arg);
 // A row-aligned column argument of a call: its place among the function's arguments (1 is

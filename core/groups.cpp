@@ -7,13 +7,8 @@
 #include <numeric>
 
 namespace ca {
-bool Figure::operator==(const Figure& other) const {
-    if (word_ || other.word_) return word_ && other.word_ && std::strcmp(word_, other.word_) == 0;
-    return number() == other.number();
-}
-
 Cell Figure::cell() const {
-    if (word_) return Cell::of(std::string(word_));
+    if (const auto t = text()) return Cell::of(std::string(*t));
     return number() ? Cell::of(*number()) : Cell{};
 }
 
@@ -67,6 +62,7 @@ Grid lay_out(const GroupTable& t, const Keys& keys, DateOrigin origin) {
         return t.missing[t.matrix ? 0 : k].cell();
     };
     const std::size_t figures = t.matrix ? t.starts.size() : t.missing.size();
+    if (keys.form == Keys::Form::all && t.whole) return {{t.whole->cell()}};
     Grid grid;
     if (keys.form == Keys::Form::all) {
         const std::vector<std::size_t> order = calc_order(t.keys, t.key_texts);

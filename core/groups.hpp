@@ -9,15 +9,15 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstring>
 #include <limits>
 #include <span>
 
 namespace ca {
 
-// A figure of a group table: a number, a word (a string literal of a code table, such as a
-// signal), or empty. 16 bytes, as an optional<double>: a table per customer has hundreds
-// of thousands of rows.
+// A figure of a group table: a number, a text, or empty. A text is viewed, not copied: a
+// word of a code table (a signal) or a cell of the log (LATESTVALUE), valid as long as
+// what it views. 16 bytes, as an optional<double>: a table per customer has hundreds of
+// thousands of rows.
 class Figure {
   public:
     Figure() = default;
@@ -25,26 +25,31 @@ class Figure {
     Figure(double number) : number_(number) {} // NOLINT: implicit
     Figure(std::optional<double> number)       // NOLINT: implicit
         : number_(number.value_or(empty_number)) {}
-    // `word` must be a string literal: only its address is kept.
-    static Figure word(std::string_view word) {
+    static Figure text(std::string_view text) {
         Figure f;
-        f.word_ = word.data();
+        f.text_ = text.data();
+        f.number_ = static_cast<double>(text.size()); // a text's length in place of a number
         return f;
     }
-    bool is_empty() const { return !word_ && !std::isfinite(number_); }
+    bool is_empty() const { return !text_ && !std::isfinite(number_); }
     std::optional<double> number() const {
-        if (word_ || !std::isfinite(number_)) return std::nullopt;
+        if (text_ || !std::isfinite(number_)) return std::nullopt;
         return number_;
     }
-    const char* word() const { return word_; } // null unless a word
-    bool operator==(const Figure& other) const;
+    std::optional<std::string_view> text() const {
+        if (!text_) return std::nullopt;
+        return std::string_view(text_, static_cast<std::size_t>(number_));
+    }
+    bool operator==(const Figure& other) const {
+        return text() == other.text() && number() == other.number();
+    }
     // As a cell: a finite number, a text, else empty.
     Cell cell() const;
 
   private:
     static constexpr double empty_number = std::numeric_limits<double>::quiet_NaN();
     double number_ = empty_number;
-    const char* word_ = nullptr;
+    const char* text_ = nullptr;
 };
 using Values = std::vector<Figure>;
 
@@ -59,6 +64,9 @@ struct GroupTable {
     Values missing;          // what a key with no row gets
     std::vector<Day> starts; // matrices: the first day of each period
     bool matrix = false;
+    // The figure of all rows together, which Keys omitted shows instead of the table
+    // (OPENITEMS, LATESTVALUE); none for the BY functions.
+    std::optional<Figure> whole;
 
     std::size_t size() const { return keys.size(); }
     std::span<Figure> row(std::size_t g) { return std::span(figures).subspan(g * width, width); }
@@ -152,11 +160,11 @@ struct Keys {
     }
 };
 
-// Keys omitted: one row per group sorted as Calc sorts (numbers ascending, then texts
-// case-insensitively), the key first; a matrix gets a header row of keys and the period
-// start in its first column. A list: the values of each key (a column per key in a
-// matrix, or when the list is a row), with `missing` for a key with no row. One key: its
-// first value as a 1 × 1 grid (empty: #N/A), or its column of a matrix.
+// Keys omitted: the whole figure when the table has one; else one row per group sorted as Calc
+// sorts (numbers ascending, then texts case-insensitively), the key first; a matrix gets a header
+// row of keys and the period start in its first column. A list: the values of each key (a column
+// per key in a matrix, or when the list is a row), with `missing` for a key with no row. One key:
+// its first value as a 1 × 1 grid (empty: #N/A), or its column of a matrix.
 Grid lay_out(const GroupTable& table, const Keys& keys, DateOrigin origin);
 
 } // namespace ca

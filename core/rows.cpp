@@ -5,7 +5,9 @@ namespace ca {
 
 Result<DateWindow> check_rows(const Log& source) {
     const std::size_t rows = source.rows();
-    if (rows == 0 || !same_length(rows, {source.dates, source.touches})) return invalid();
+    if (rows == 0 ||
+        !same_length(rows, {source.dates, source.touches, source.closed, source.values}))
+        return invalid();
     CA_TRY(window, read_window(source.start, source.end, source.origin));
     if (source.dates.empty() && (window->start || window->end)) return invalid();
     return window;
@@ -23,8 +25,8 @@ Result<Log> without_header(const Log& log) {
     if (!date_title && !title(log.amounts) && !title(log.touches)) return log;
     if (log.rows() <= 1) return not_available();
     Log body = log;
-    for (ColumnView Log::*column :
-         {&Log::ids, &Log::outcomes, &Log::amounts, &Log::touches, &Log::dates, &Log::groups})
+    for (ColumnView Log::*column : {&Log::ids, &Log::outcomes, &Log::amounts, &Log::touches,
+                                    &Log::dates, &Log::groups, &Log::closed, &Log::values})
         body.*column = (log.*column).without_first();
     for (Filter& f : body.filters)
         f.column = f.column.without_first();

@@ -18,8 +18,10 @@ struct Log {
     ColumnView outcomes = {}; // a deal list's outcomes
     ColumnView amounts = {};  // a sales ledger's amounts
     ColumnView touches = {};  // a number per deal beside its outcome (TOUCHWINCURVE)
-    ColumnView dates = {};
+    ColumnView dates = {};    // for OPENITEMS the opened dates
     ColumnView groups = {};
+    ColumnView closed = {};        // OPENITEMS: each item's closed date (empty: still open)
+    ColumnView values = {};        // LATESTVALUE: each row's value, a number or a text
     ColumnView customer_list = {}; // empty: not given
     Cell start = {}, end = {};
     std::vector<Filter> filters = {};

@@ -244,7 +244,7 @@ Result<GroupTable> touch_stability_by(const Log& log, const Cell& period, const 
         const std::string_view last = word_of(signal.back(), signal_words, *lang);
         const auto row = t.row(g);
         row[3] = limits->lower, row[4] = limits->upper, row[5] = static_cast<double>(flagged);
-        if (!last.empty()) row[6] = Figure::word(last);
+        if (!last.empty()) row[6] = Figure::text(last);
     }
     return t;
 }

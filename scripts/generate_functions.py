@@ -17,7 +17,7 @@ import tomllib
 LOG_INPUTS = {"customer_list": "customer_list", "start": "start", "end": "end",
               "filters": "filters"}
 SCALAR_ROLES = {"code", "number", "date", "start", "end", "value"}
-OTHER_ROLES = SCALAR_ROLES | {"customer_list", "filters", "keys", "numbers"}
+OTHER_ROLES = SCALAR_ROLES | {"customer_list", "filters", "keys", "numbers", "array"}
 LOG = "Log"
 CSS = "com::sun::star::"
 
@@ -161,6 +161,8 @@ def adapter(f, tables):
             positional.append(f"scalar_if_given({a['identifier']})")
         elif a["role"] == "numbers":
             positional.append(f"column({a['identifier']})")
+        elif a["role"] == "array":
+            positional.append(f"grid({a['identifier']})")
     if not columns:
         lines.append(f"        return result({f['core']}({', '.join(positional)}));")
         lines += ["    });", "}", ""]
@@ -183,7 +185,7 @@ def adapter(f, tables):
     for table, fields in tables.items():
         filled = {a["field"]: a for a in columns if a["table"] == table}
         values = [f".{field} = call.column({filled[field]['number']})"
-                  for field in fields.values() if field in filled]
+                  for field in dict.fromkeys(fields.values()) if field in filled]
         if table == LOG:
             for role, field in LOG_INPUTS.items():
                 if role not in by_role:

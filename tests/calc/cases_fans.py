@@ -48,7 +48,9 @@ def fanscore():
             ("all weights zero", "=FANSCORE(3;0;0;0;$Inputs.B2:E2)", ERR),
             ("a negative weight", "=FANSCORE(3;0;0;0;$Inputs.B3:E3)", ERR),
             ("three weights", "=FANSCORE(3;0;0;0;$Inputs.B4:D4)", ERR),
-            ("a range where one value belongs", "=FANSCORE($Inputs.B1:C1;0;0;0)", ERR),
+            ("a range of ratings: one score per position", "=COLUMNS(FANSCORE($Inputs.B1:C1;0;0;0))", 2.0),
+            ("the second position: rating 1, (0+100+50+100)/4",
+             "=INDEX(FANSCORE($Inputs.B1:C1;0;0;0);1;2)", 62.5),
         ],
     }
 

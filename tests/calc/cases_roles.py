@@ -30,8 +30,9 @@ LOG = [
     ["C3", 45392.0, 400.0, "open", "West", 4.0, "w", 1e308, 2.0],
 ]
 COLUMN_OF_ROLE = {"ids": "A", "dates": "B", "amounts": "C", "outcomes": "D", "groups": "E",
-                  "touches": "I", "deal_ids": "A", "close_dates": "B", "open_dates": "B"}
-DATE_ROLES = {"dates", "close_dates", "open_dates"}
+                  "touches": "I", "deal_ids": "A", "close_dates": "B", "open_dates": "B",
+                  "opened": "B", "closed": "B", "values": "C"}
+DATE_ROLES = {"dates", "close_dates", "open_dates", "opened", "closed"}
 # A log under a title row, 40 months long (SEASONALINDEX needs two whole years): customer,
 # date, department, outcome, amount, touches.
 TITLED = [["Customer", "Date", "Dept", "Outcome", "Amount", "Touches"]] + [
@@ -39,8 +40,9 @@ TITLED = [["Customer", "Date", "Dept", "Outcome", "Amount", "Touches"]] + [
      ("won", "lost", "受注", "open", "失注", "won")[k % 6], 100.0 + (k * 37) % 90, float(k % 7)]
     for k in range(40)]
 TITLED_COLUMN_OF_ROLE = {"ids": "A", "dates": "B", "groups": "C", "outcomes": "D", "amounts": "E",
-                         "touches": "F", "deal_ids": "A", "close_dates": "B", "open_dates": "B"}
-DEFAULT_EXAMPLE = {"number": "1", "date": q + "2024-03-01" + q, "code": ""}
+                         "touches": "F", "deal_ids": "A", "close_dates": "B", "open_dates": "B",
+                         "opened": "B", "closed": "B", "values": "E"}
+DEFAULT_EXAMPLE = {"number": "1", "array": "1", "date": q + "2024-03-01" + q, "code": ""}
 
 
 def rows(col, last=4):
@@ -95,11 +97,13 @@ def bad_inputs(a, f):
         cases += [("an unknown word", q + "nonsense" + q, ERR)]
     elif role == "number":
         cases += [("a text", q + "many" + q, ERR)]
+    elif role == "array":
+        cases += [("a text", q + "many" + q, ERR), ("a range of texts", rows("G"), ERR)]
     elif role == "numbers":
         cases += [("texts", '{"a";"b";"c";"d"}', ERR)]
     elif role == "keys":
         cases += [("a block of two columns", "$Log.A1:B4", ERR)]
-    if role in ("start", "end", "date", "code", "number", "keys", "value"):
+    if role in ("start", "end", "date", "code", "number", "keys", "value", "array"):
         cases.append(("an error value", "1/0", DIV0))
     return cases
 

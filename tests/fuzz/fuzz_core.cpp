@@ -158,6 +158,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     (void)fan_score(x, y, z, w, list);
     (void)fan_level(x, y);
     (void)fan_gap(x, z);
+    // Their array forms: columns as grids of one column (lengths that differ: Err:502).
+    const auto grid_of = [](ColumnView c) {
+        Grid g;
+        for (CellView v : c)
+            g.push_back({copy_of(v)});
+        if (g.empty()) g.push_back({Cell{}});
+        return g;
+    };
+    (void)fan_score(grid_of(a), grid_of(b), Grid{{z}}, grid_of(c), list);
+    (void)fan_level(grid_of(b), y);
+    (void)fan_gap(grid_of(a), grid_of(c));
     // The touch-to-win curve: touches in b (of the same length or one more), outcomes in a.
     (void)touch_target(Log{.outcomes = a, .touches = b, .filters = filters, .origin = origin}, x,
                        z);
@@ -194,6 +205,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         touch_stability_by(touch, z, x),
         win_rate_trend_by(deal_groups, z, {}),
         sales_by_period_by(sales, z, list),
+        open_items(Log{.ids = a, .dates = b, .closed = c, .filters = filters, .origin = origin}, x),
+        latest_value(Log{.ids = a, .dates = b, .values = c, .filters = filters, .origin = origin},
+                     x),
         touch_win_by(
             Log{.outcomes = a, .touches = b, .groups = c, .filters = filters, .origin = origin}),
     };

@@ -237,7 +237,7 @@ TEST(TouchStabilityBy, EachGroupsSeriesSummed) {
     EXPECT_NEAR(*east[2].number(), std::sqrt(0.125) / (9.0 / 8), 1e-15); // sd of 1 x7, 2
     EXPECT_DOUBLE_EQ(*east[4].number(), 9.0 / 8 + 2.66 / 7);
     EXPECT_EQ(east[5].number(), 1.0);
-    EXPECT_STREQ(east[6].word(), "above");
+    EXPECT_EQ(east[6].text(), "above");
     const auto west = t->row(*t->find(cell("West")));
     EXPECT_EQ(west[0].number(), 2.0); // the window is every group's: months 3..8 are empty
     EXPECT_TRUE(west[3].is_empty() && west[5].is_empty() && west[6].is_empty());

@@ -92,6 +92,44 @@ def ledger_sheet():
     return rows
 
 
+# Fans checked every quarter (page 5): eight tenants, eight fiscal quarters.
+QUARTER_TENANTS = [f"ten_00{i}" for i in range(1, 9)]
+QUARTER_ENDS = ["2023-06-30", "2023-09-30", "2023-12-31", "2024-03-31", "2024-06-30",
+                "2024-09-30", "2024-12-31", "2025-03-31"]
+
+
+def fan_logs():
+    """What a team keeps to check its fans every quarter, generated (fixed seed), since
+    saas-crm's activities cover only January to September 2024: a rating survey (1-5, now
+    and then no answer: an empty cell, so that the latest answer stands), a trouble log and an issue log (opened, closed), and monthly
+    invoices, April 2022 to March 2025, for QUARTER_TENANTS. Each tenant drifts its own
+    way: some become fans, some drift away, the rest stay."""
+    rng = random.Random(20250331)
+    months = pd.period_range("2022-04", "2025-03", freq="M")
+    ratings = [["Tenant", "Date", "Rating"]]
+    troubles = [["Tenant", "Opened", "Closed"]]
+    issues = [["Tenant", "Opened", "Closed"]]
+    invoices = [["Date", "Tenant", "Amount"]]
+    for k, tenant in enumerate(QUARTER_TENANTS):
+        drift = (-1, 1, 0, 1, -1, 0, 1, -1)[k]  # away, fan, steady, ...
+        for m, month in enumerate(months):
+            t = m / len(months)
+            day = lambda: serial(f"{month}-{rng.randint(1, 28):02d}")  # noqa: E731
+            level = 3.2 + drift * 1.4 * t
+            if m % 3 == 2 and m >= 12:  # a survey answer a quarter, from April 2023
+                answer = min(5, max(1, round(level + rng.uniform(-0.8, 0.8))))
+                ratings.append([tenant, day(), answer if rng.random() > 0.1 else None])  # no answer
+            for log, rate in ((troubles, 0.25 - 0.15 * drift * t), (issues, 0.35 - 0.2 * drift * t)):
+                if rng.random() < rate:
+                    opened = day()
+                    days_open = rng.randint(5, 60 if drift >= 0 else 200)
+                    log.append([tenant, opened, opened + days_open
+                                if opened + days_open < serial("2025-03-31") else None])
+            base = 800 * (1 + 0.02 * drift) ** m
+            invoices.append([day(), tenant, round(base * rng.uniform(0.85, 1.15), 2)])
+    return ratings, troubles, issues, invoices
+
+
 def put(sheet, cell, value):
     c = sheet.getCellRangeByName(cell)
     if isinstance(value, str) and value.startswith("="):
@@ -192,6 +230,17 @@ LABELS = {
         "control_heads": ["Month", "Touches per account", "Centre", "Lower limit",
                           "Upper limit", "Signal"],
         "chart_control": "{}: touches per account, centre and limits",
+        "quarters": "Fans checked every quarter: fan score per tenant at each fiscal quarter's end",
+        "quarters_note": ["Logs generated with a fixed seed (sheets Ratings, Troubles, Issues, Invoices; "
+                          "saas-crm's activities cover only January to September 2024).",
+                          "Each row is one array formula: FANSCORE over LATESTVALUE (rating), OPENITEMS "
+                          "(troubles, issues) and SALESTRENDBY (growth over 12 months) as of the quarter's end."],
+        "quarter_end": "Quarter end",
+        "change": "Change",
+        "fell": "To act on: fell most in the last quarter (find the reason)",
+        "rose": "Model cases: rose most in the last quarter",
+        "act_heads": ["Rank", "Tenant", "Change", "Score", "Open issues", "Level"],
+        "chart_quarters": "Fan score by quarter",
     },
     "ja": {
         "title": "顧客分析ダッシュボード",
@@ -244,10 +293,22 @@ LABELS = {
                             "最新月"],
         "control_heads": ["月", "顧客平均接点回数", "中心線", "下方限界", "上方限界", "シグナル"],
         "chart_control": "{}：顧客平均接点回数と中心線・限界",
+        "quarters": "ファン度の定期確認：四半期末ごとのテナント別ファン度",
+        "quarters_note": ["記録は固定の乱数で生成したもの（Ratings・Troubles・Issues・Invoices シート。"
+                          "saas-crm の活動記録は2024年1月～9月しかないため）。",
+                          "各行は配列数式1つ：四半期末時点の LATESTVALUE（評価）、OPENITEMS（トラブル・課題）、"
+                          "SALESTRENDBY（12か月の成長率）から FANSCORE を求めます。"],
+        "quarter_end": "四半期末",
+        "change": "直近の変化",
+        "fell": "要対応：直近四半期に最も下がった顧客（理由を確認）",
+        "rose": "モデルケース：直近四半期に最も上がった顧客",
+        "act_heads": ["順位", "テナント", "変化", "ファン度", "未解決課題", "段階"],
+        "chart_quarters": "四半期ごとのファン度",
     },
 }
 GOALS = {"en": ["partner", "grow", "distance"], "ja": ["長期", "拡大", "距離"]}
-LAST_ROW = 205  # the dashboards' last printed row
+LAST_ROW = 235  # the dashboards' last printed row
+QUARTERS_ROW = 208  # page 5: fans checked every quarter
 OFFICES = ["Central", "East", "West"]
 STABILITY_ROW = 152  # page 4: the stability of the touch number
 BASELINE = 6  # its control charts judge each month against the first half of 2017
@@ -258,7 +319,9 @@ def heads(sheet, row, first_col, texts):
         put(sheet, f"{chr(ord(first_col) + i)}{row}", text)
 
 
-def dashboard(sheet, lang, n_deals, n_touches, n_tenants, n_ledger, n_renewals, regions):
+def dashboard(sheet, lang, counts, regions):
+    n_deals, n_touches, n_tenants = counts["Deals"], counts["Touches"], counts["Tenants"]
+    n_ledger, n_renewals = counts["Ledger"], counts["Renewals"]
     L = LABELS[lang]
     D = lambda col: f"$Deals.{col}2:{col}{n_deals}"  # noqa: E731
     T = lambda col: f"$Touches.{col}2:{col}{n_touches}"  # noqa: E731
@@ -336,6 +399,7 @@ def dashboard(sheet, lang, n_deals, n_touches, n_tenants, n_ledger, n_renewals, 
 
     curve_end = renewals_section(sheet, L, n_renewals, regions)
     control_rows = stability_section(sheet, L, D)
+    quarters = quarters_section(sheet, L, counts)
 
     formats(sheet, L)
     sheet.getRows().getByIndex(curve_end + 1).Height = 1000  # the regions' heads: two lines
@@ -354,6 +418,8 @@ def dashboard(sheet, lang, n_deals, n_touches, n_tenants, n_ledger, n_renewals, 
           title=L["chart_win_office"], legend=True)
     chart(sheet, "touch_win_curve", "K115", (15500, 9000), [f"A115:A{curve_end}", f"D115:I{curve_end}"],
           title=L["chart_curve"], legend=True)
+    chart(sheet, "fans_by_quarter", f"K{quarters[0]}", (15000, 8000),
+          [f"A{quarters[0]}:E{quarters[1]}"], title=L["chart_quarters"], legend=True)
     for office, (head, last) in zip(OFFICES, control_rows):
         chart(sheet, f"control_{office}", f"H{head}", (19500, 5600), [f"A{head}:E{last}"],
               title=L["chart_control"].format(office), legend=True)
@@ -382,6 +448,68 @@ def stability_section(sheet, L, D):
         rows.append((head, head + 12))
         head += 15
     return rows
+
+
+def quarters_section(sheet, L, counts):
+    """Page 5: every tenant's fan score at each quarter's end, one array formula per quarter
+    over the logs a team keeps, a chart of four tenants, and whom to act on: the scores that
+    fell most in the last quarter (with their open issues) and the model cases that rose most."""
+    log = lambda name, col: f"${name}.{col}2:{col}{counts[name]}"  # noqa: E731
+    top = QUARTERS_ROW
+    put(sheet, f"A{top}", L["quarters"])
+    for i, line in enumerate(L["quarters_note"]):
+        put(sheet, f"A{top + 1 + i}", line)
+    head, first = top + 3, top + 4
+    last, change = first + len(QUARTER_ENDS) - 1, first + len(QUARTER_ENDS)
+    cols = [chr(ord("B") + i) for i in range(len(QUARTER_TENANTS))]
+    keys = f"${cols[0]}${head}:${cols[-1]}${head}"
+    put(sheet, f"A{head}", L["quarter_end"])
+    for col, tenant in zip(cols, QUARTER_TENANTS):
+        put(sheet, f"{col}{head}", tenant)
+    for r, end in enumerate(QUARTER_ENDS, start=first):
+        # A text date: AsOf reads it, and the chart shows it as it is written.
+        put(sheet, f"A{r}", end if not L["lang"] else end.replace("-", "/"))
+        array(sheet, f"{cols[0]}{r}:{cols[-1]}{r}",
+              f"=FANSCORE(LATESTVALUE({log('Ratings', 'A')};{log('Ratings', 'B')};{log('Ratings', 'C')};$A{r};{keys});"
+              f"OPENITEMS({log('Troubles', 'A')};{log('Troubles', 'B')};{log('Troubles', 'C')};$A{r};{keys});"
+              f"SALESTRENDBY({log('Invoices', 'A')};{log('Invoices', 'C')};{log('Invoices', 'B')};{keys};1;$A{r});"
+              f"OPENITEMS({log('Issues', 'A')};{log('Issues', 'B')};{log('Issues', 'C')};$A{r};{keys}))")
+    put(sheet, f"A{change}", L["change"])
+    for col in cols:
+        put(sheet, f"{col}{change}", f"={col}{last}-{col}{last - 1}")
+    tenants, changes = f"${cols[0]}${head}:${cols[-1]}${head}", f"${cols[0]}${change}:${cols[-1]}${change}"
+    scores = f"${cols[0]}${last}:${cols[-1]}${last}"
+    # Built-ins only (Calc 7.4 has no SORT): the k-th smallest fall or largest rise, then
+    # whose it is; only falls below 0 and rises above it are listed.
+    for title_row, (title, pick, side) in zip(
+            (change + 2, change + 7), ((L["fell"], "SMALL", "<0"), (L["rose"], "LARGE", ">0"))):
+        put(sheet, f"A{title_row}", title)
+        heads(sheet, title_row + 1, "A", L["act_heads"])
+        for k in range(1, 4):
+            r = title_row + 1 + k
+            put(sheet, f"A{r}", float(k))
+            put(sheet, f"C{r}", f'=IFERROR(IF({pick}({changes};{k}){side};{pick}({changes};{k});"");"")')
+            put(sheet, f"B{r}", f'=IF(C{r}="";"";INDEX({tenants};MATCH(C{r};{changes};0)))')
+            put(sheet, f"D{r}", f'=IF(B{r}="";"";INDEX({scores};MATCH(B{r};{tenants};0)))')
+            put(sheet, f"E{r}", f'=IF(B{r}="";"";OPENITEMS({log("Issues", "A")};{log("Issues", "B")};'
+                                f'{log("Issues", "C")};$A${last};B{r}))')
+            put(sheet, f"F{r}", f'=IF(D{r}="";"";FANLEVEL(D{r}{L["lang"]}))')
+    return head, last
+
+
+def quarters_formats(sheet, L):
+    """Page 5: quarter ends as dates, scores to one place, the act-on lists' heads."""
+    top = QUARTERS_ROW
+    first, last = top + 4, top + 3 + len(QUARTER_ENDS)
+    sheet.getCellRangeByName(f"B{first}:I{last + 1}").NumberFormat = format_key("0.0")
+    header_row(sheet, f"A{top + 3}:I{top + 3}")
+    for title_row in (last + 3, last + 8):
+        bold(sheet.getCellRangeByName(f"A{title_row}"))
+        header_row(sheet, f"A{title_row + 1}:F{title_row + 1}")
+        sheet.getCellRangeByName(f"C{title_row + 2}:D{title_row + 4}").NumberFormat = format_key("0.0")
+        sheet.getCellRangeByName(f"A{title_row + 2}:A{title_row + 4}").NumberFormat = format_key("0")
+        sheet.getCellRangeByName(f"A{title_row + 2}:A{title_row + 4}").HoriJustify = 1  # left
+        sheet.getCellRangeByName(f"F{title_row + 2}:F{title_row + 4}").ParaIndent = 200
 
 
 def stability_formats(sheet, L):
@@ -498,8 +626,10 @@ def formats(sheet, L):
     for ref in ("E4:E7", "J65:J68"):  # text apart from the number on its left
         sheet.getCellRangeByName(ref).ParaIndent = 200
     bold(sheet.getCellRangeByName("A1"), 16.0)
-    for ref in ("A3", "A10", "A24", "A64", "A72", "F72", "A112", f"A{STABILITY_ROW}"):
+    for ref in ("A3", "A10", "A24", "A64", "A72", "F72", "A112", f"A{STABILITY_ROW}",
+                f"A{QUARTERS_ROW}"):
         bold(sheet.getCellRangeByName(ref))
+    quarters_formats(sheet, L)
     stability_formats(sheet, L)
     widths = [2700, 2500, 2300, 2700, 3600, 2300, 2300, 2300, 2300, 2300]
     for col, width in enumerate(widths):
@@ -510,6 +640,7 @@ def formats(sheet, L):
     sheet.getRows().getByIndex(62).IsStartOfNewPage = True  # the fans on page 2
     sheet.getRows().getByIndex(110).IsStartOfNewPage = True  # touches and renewals on page 3
     sheet.getRows().getByIndex(STABILITY_ROW - 2).IsStartOfNewPage = True  # stability: page 4
+    sheet.getRows().getByIndex(QUARTERS_ROW - 2).IsStartOfNewPage = True  # fans by quarter: page 5
     sheet.setPrintAreas((sheet.getCellRangeByName(f"A1:T{LAST_ROW}").getRangeAddress(),))
 
 
@@ -521,9 +652,12 @@ def main():
         doc = office.new_sheet()
         sheets = doc.Sheets
         counts = {}
+        ratings, troubles, issues, invoices = fan_logs()
         for i, (name, rows) in enumerate([("Deals", deals_sheet()), ("Touches", touches_sheet()),
                                            ("Tenants", tenants_sheet()), ("Ledger", ledger_sheet()),
-                                           ("Renewals", renewals_sheet())]):
+                                           ("Renewals", renewals_sheet()), ("Ratings", ratings),
+                                           ("Troubles", troubles), ("Issues", issues),
+                                           ("Invoices", invoices)]):
             sheets.insertNewByName(name, i + 1)
             counts[name] = fill(sheets.getByName(name), rows)
         # Beside the deals, each account's touches in 2017 (the per-account table in one
@@ -551,8 +685,7 @@ def main():
             if not styles.hasByName(name):
                 styles.insertByName(name, doc.createInstance("com.sun.star.style.PageStyle"))
             sheet.PageStyle = name
-            dashboard(sheet, lang, counts["Deals"], counts["Touches"], counts["Tenants"],
-                      counts["Ledger"], counts["Renewals"], regions)
+            dashboard(sheet, lang, counts, regions)
         doc.calculateAll()
         store(doc, OUT, "calc8")
         doc.close(True)

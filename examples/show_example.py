@@ -62,7 +62,7 @@ def export(doc, sheet, out_dir, stem):
     """The dashboard sheet as a PDF and its pages as PNG images."""
     os.makedirs(out_dir, exist_ok=True)
     pdf = os.path.join(out_dir, f"{stem}.pdf")
-    selection = sheet.getCellRangeByName("A1:T205")
+    selection = sheet.getCellRangeByName("A1:T235")
     filter_data = uno.Any("[]com.sun.star.beans.PropertyValue", (prop("Selection", selection),))
     doc.storeToURL(url(pdf), (prop("FilterName", "calc_pdf_Export"), prop("FilterData", filter_data)))
     subprocess.run(["pdftoppm", "-png", "-r", "150", pdf, os.path.join(out_dir, stem)], check=True)

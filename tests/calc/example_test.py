@@ -20,6 +20,7 @@ sys.path.insert(0, os.path.join(HERE, "..", "..", "scripts"))
 sys.path.insert(0, os.path.join(HERE, "..", "..", "examples"))
 from office import Office  # noqa: E402
 from cases_touchesbefore import expected as touches_before  # noqa: E402
+from cases_fanlogs import fan_level, fan_score, latest_value, open_items  # noqa: E402
 from cases_stability import WORDS, series, stability, xmr  # noqa: E402
 from cases_touchwin import by_group, curve, expected_target  # noqa: E402
 
@@ -165,7 +166,56 @@ def check(doc, name, lang):
     check_units(sheet, c)
     check_renewals(doc, c, touches)
     check_stability(sheet, c, deals, lang)
+    check_quarters(doc, sheet, c, lang)
     return c
+
+
+def check_quarters(doc, sheet, c, lang):
+    """Page 5: each tenant's fan score at each quarter's end from the generated logs, the
+    change of the last quarter and the lists of whom to act on."""
+    from make_example import QUARTER_ENDS, QUARTER_TENANTS, QUARTERS_ROW
+    logs = {name: frame(doc, name) for name in ("Ratings", "Troubles", "Issues", "Invoices")}
+    rows = lambda f: f.astype(object).where(pd.notna(f), None).values.tolist()  # noqa: E731
+    ratings = [r + [None] for r in rows(logs["Ratings"])]
+    troubles, issues = ([r + [None] for r in rows(logs[n])] for n in ("Troubles", "Issues"))
+    invoices = logs["Invoices"]
+    invoices["Date"] = date(invoices["Date"])
+
+    def growth(tenant, end):
+        """SALESTRENDBY, Years 1: 12 x slope / mean of the 12 monthly totals to `end`."""
+        last = pd.Period(end, "M")
+        own = invoices[invoices["Tenant"] == tenant]
+        months = own.groupby(own["Date"].dt.to_period("M"))["Amount"].sum()
+        y = months.reindex(pd.period_range(last - 11, last, freq="M"), fill_value=0.0).values
+        return 12 * np.polyfit(np.arange(1, 13), y, 1)[0] / y.mean()
+
+    scores = {}
+    first = QUARTERS_ROW + 4
+    for r, end in enumerate(QUARTER_ENDS, start=first):
+        for i, tenant in enumerate(QUARTER_TENANTS):
+            rating = latest_value(ratings, end, tenant)
+            want = fan_score(rating, open_items(troubles, end, [tenant])[0], growth(tenant, end),
+                             open_items(issues, end, [tenant])[0])
+            scores[tenant, end] = want
+            c.num(f"{chr(ord('B') + i)}{r}", want, f"{tenant} fan score at {end}")
+    last, before = QUARTER_ENDS[-1], QUARTER_ENDS[-2]
+    change = {t: scores[t, last] - scores[t, before] for t in QUARTER_TENANTS}
+    for i, tenant in enumerate(QUARTER_TENANTS):
+        c.num(f"{chr(ord('B') + i)}{first + len(QUARTER_ENDS)}", change[tenant], f"{tenant} change")
+    fell = sorted((v, t) for t, v in change.items() if v < 0)[:3]
+    rose = sorted(((v, t) for t, v in change.items() if v > 0), reverse=True)[:3]
+    for title_row, picked in ((first + len(QUARTER_ENDS) + 2, fell), (first + len(QUARTER_ENDS) + 7, rose)):
+        for k in range(3):
+            r = title_row + 2 + k
+            if k >= len(picked):
+                c.text(f"B{r}", "", "nobody else to list")
+                continue
+            v, tenant = picked[k]
+            c.text(f"B{r}", tenant, f"act-on rank {k + 1}")
+            c.num(f"C{r}", v, f"{tenant} change")
+            c.num(f"D{r}", scores[tenant, last], f"{tenant} score")
+            c.num(f"E{r}", open_items(issues, last, [tenant])[0], f"{tenant} open issues")
+            c.text(f"F{r}", fan_level(scores[tenant, last], lang == "ja"), f"{tenant} level")
 
 
 OFFICES = ("Central", "East", "West")

@@ -50,6 +50,16 @@ def load(office, path):
         prop("FilterOptions", "44,34,76,1,,1033,false,false")))
 
 
+def recalculated(doc, repeat):
+    """Median seconds of `repeat` recalculations of the whole document."""
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        doc.calculateAll()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
 def timed(doc, formulas, repeat, array=None):
     """Median seconds of calculateAll with `formulas` from H1 down (or one array formula)."""
     sheet = doc.Sheets.getByIndex(0)
@@ -58,12 +68,7 @@ def timed(doc, formulas, repeat, array=None):
         sheet.getCellRangeByName(array[0]).setArrayFormula(array[1])
     for i, f in enumerate(formulas):
         sheet.getCellByPosition(7, i).setFormula(f)
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        doc.calculateAll()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
+    return recalculated(doc, repeat)
 
 
 def status(pid, key):

@@ -12,11 +12,10 @@ import os
 import statistics
 import sys
 import tempfile
-import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "..", "scripts"))
-from bench_calc import load, write_csv  # noqa: E402
+from bench_calc import load, recalculated, write_csv  # noqa: E402
 from office import Office  # noqa: E402
 
 PAIRS = [  # (name, formula, array size), the function beside the one it is built on
@@ -31,12 +30,7 @@ def seconds(doc, formula, cells, repeat):
     sheet = doc.Sheets.getByIndex(0)
     sheet.getCellRangeByName("H1:Z200").clearContents(1 | 2 | 4 | 16)
     sheet.getCellRangeByName(cells).setArrayFormula(formula)
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        doc.calculateAll()
-        times.append(time.perf_counter() - t)
-    return times
+    return recalculated(doc, repeat)
 
 
 def main():
@@ -55,7 +49,7 @@ def main():
             times = {name: [] for name, _, _ in PAIRS}
             for _ in range(a.repeat):  # alternated, so that both see the same machine
                 for name, formula, cells in PAIRS:
-                    times[name] += seconds(doc, formula.format(**r), cells, 1)
+                    times[name].append(seconds(doc, formula.format(**r), cells, 1))
             medians = {name: statistics.median(t) for name, t in times.items()}
             for i, (name, _, _) in enumerate(PAIRS):
                 base = medians[PAIRS[i - i % 2][0]]

@@ -3,8 +3,11 @@
 // or errors as Calc shows them.
 #include "convert.hxx"
 
+#include "rows.hpp"
+
 #include <algorithm>
 #include <cmath>
+#include <com/sun/star/container/XNamed.hpp>
 #include <com/sun/star/sheet/CellFlags.hpp>
 #include <com/sun/star/sheet/XCellRangeAddressable.hpp>
 #include <com/sun/star/sheet/XCellRangeData.hpp>
@@ -12,8 +15,10 @@
 #include <com/sun/star/sheet/XSheetCellRange.hpp>
 #include <com/sun/star/sheet/XSheetCellRanges.hpp>
 #include <com/sun/star/sheet/XSpreadsheet.hpp>
+#include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
 #include <com/sun/star/sheet/XUsedAreaCursor.hpp>
 #include <com/sun/star/util/Date.hpp>
+#include <rtl/ustrbuf.hxx>
 #include <rtl/ustring.hxx>
 #include <stdexcept>
 
@@ -290,69 +295,152 @@ std::size_t used_length(const Column& cells) {
     return n;
 }
 
-// The first `rows` cells of a reference.
-Column read_reference(const CellRange& range, sal_Int32 rows) {
-    Column out;
-    out.reserve(static_cast<std::size_t>(rows));
-    // Room for a distinct text in every row, of 16 bytes (most ids are shorter): only what
-    // is used is ever touched, and the texts are never copied while the column grows.
-    out.reserve_texts(static_cast<std::size_t>(rows), 16 * static_cast<std::size_t>(rows));
-    StringAddresses texts; // across blocks: each distinct text converted once
+// Appends the first `rows` cells of a reference to `out`. `texts` spans the column: each
+// distinct text is converted once.
+void read_reference(const CellRange& range, sal_Int32 rows, Column& out, StringAddresses& texts) {
     for (sal_Int32 first = 0; first < rows; first += fetch_block)
         append(fetch(range, first, std::min(fetch_block, rows - first)), true, out, texts);
-    return out;
 }
 
-// Where a reference is, on its sheet: equal for the same cells given twice in one call.
-std::string address_of(const CellRange& range) {
-    const auto r = address(range);
-    return std::to_string(r.Sheet) + ':' + std::to_string(r.StartColumn) + ',' +
-           std::to_string(r.StartRow) + ':' + std::to_string(r.EndColumn) + ',' +
-           std::to_string(r.EndRow);
+// The AbsoluteName of a reference, `$Jan.$A$2:$Feb.$A$6`: equal for the same cells given
+// twice in one call, and the only place that names the last sheet of a reference over
+// several.
+OUString absolute_name(const CellRange& range) {
+    const css::uno::Reference<css::beans::XPropertySet> p(range, css::uno::UNO_QUERY);
+    OUString name;
+    if (!p.is() || !(p->getPropertyValue("AbsoluteName") >>= name)) throw InvalidArgument{};
+    return name;
 }
 
-} // namespace
+// The sheet named after the ':' of an absolute name, quotes removed; none when the
+// reference stays on its first sheet ($Jan.$A$2:$A$6).
+std::optional<OUString> last_sheet_name(const OUString& name) {
+    sal_Int32 i = 0;
+    for (bool quoted = false; i < name.getLength() && (quoted || name[i] != ':'); ++i)
+        if (name[i] == '\'') quoted = !quoted;
+    if (++i < name.getLength() && name[i] == '$') ++i;
+    rtl::OUStringBuffer sheet;
+    if (i < name.getLength() && name[i] == '\'') {
+        for (++i; i < name.getLength(); ++i) {
+            if (name[i] == '\'' && i + 1 < name.getLength() && name[i + 1] == '\'') {
+                sheet.append(u'\''), ++i; // '' is a quote in a name
+            } else if (name[i] == '\'') {
+                return sheet.makeStringAndClear();
+            } else {
+                sheet.append(name[i]);
+            }
+        }
+        throw InvalidArgument{};
+    }
+    const sal_Int32 dot = name.indexOf('.', i);
+    if (dot < 0) return std::nullopt;
+    return name.copy(i, dot - i);
+}
 
-namespace {
+// A reference as blocks of the same cells, one per sheet it spans, in sheet order. Calc
+// hands a reference over several sheets over as one object whose address names only its
+// first sheet, and whose cells are the first sheet's.
+std::vector<CellRange> sheet_blocks(const CellRange& range, const OUString& name,
+                                    const Sheets& sheets) {
+    const auto last = last_sheet_name(name);
+    if (!last) return {range};
+    const auto a = address(range);
+    sal_Int32 end = -1;
+    for (sal_Int32 s = a.Sheet; sheets.is() && s < sheets->getCount() && end < 0; ++s) {
+        const css::uno::Reference<css::container::XNamed> sheet(sheets->getByIndex(s),
+                                                                css::uno::UNO_QUERY);
+        if (sheet.is() && sheet->getName() == *last) end = s;
+    }
+    if (end < 0) throw InvalidArgument{};
+    std::vector<CellRange> blocks;
+    for (sal_Int32 s = a.Sheet; s <= end; ++s) {
+        const css::uno::Reference<css::table::XCellRange> sheet(sheets->getByIndex(s),
+                                                                css::uno::UNO_QUERY);
+        if (!sheet.is()) throw InvalidArgument{};
+        blocks.push_back(
+            sheet->getCellRangeByPosition(a.StartColumn, a.StartRow, a.EndColumn, a.EndRow));
+    }
+    return blocks;
+}
 
-// Each table's length and rows in use: every column of a table has one length.
+// Whether a column's first cell on a sheet makes that row a title (core/rows.hpp).
+bool is_title(CellView cell, ColumnArgument::Title kind, DateOrigin origin) {
+    switch (kind) {
+    case ColumnArgument::Title::date:
+        return is_title_date(cell, origin);
+    case ColumnArgument::Title::number:
+        return cell.kind == Cell::Kind::text && !key_text(cell).empty();
+    case ColumnArgument::Title::none:
+        break;
+    }
+    return false;
+}
+
+// Each table's sheets, and on each its length and rows in use: every column of a table
+// spans as many sheets, with one length on each.
 class TableRows {
   public:
-    void take(std::string_view table, std::size_t length, std::size_t used) {
+    void take(std::string_view table, std::span<const Extent> sheets) {
         Rows& t = of(table);
-        if (t.length != 0 && length != t.length) throw InvalidArgument{};
-        t.length = length;
-        t.used = std::max(t.used, used);
+        if (t.used.empty()) {
+            t.length.assign(sheets.size(), 0);
+            t.used.assign(sheets.size(), 1);
+        }
+        if (sheets.size() != t.used.size()) throw InvalidArgument{};
+        for (std::size_t k = 0; k < sheets.size(); ++k) {
+            const auto length = static_cast<std::size_t>(sheets[k].length);
+            if (t.length[k] != 0 && length != t.length[k]) throw InvalidArgument{};
+            t.length[k] = length;
+            t.used[k] = std::max(t.used[k], static_cast<std::size_t>(sheets[k].used));
+        }
     }
-    std::size_t used(std::string_view table) { return of(table).used; }
+    // The rows read on each sheet (one sheet, one row for a table without a column).
+    const std::vector<std::size_t>& used(std::string_view table) {
+        Rows& t = of(table);
+        if (t.used.empty()) t.used.assign(1, 1);
+        return t.used;
+    }
 
   private:
     struct Rows {
         std::string_view table;
-        std::size_t length = 0, used = 1;
+        std::vector<std::size_t> length, used;
     };
     Rows& of(std::string_view table) {
         for (Rows& t : tables_)
             if (t.table == table) return t;
-        return tables_.emplace_back(Rows{table});
+        return tables_.emplace_back(Rows{table, {}, {}});
     }
     std::vector<Rows> tables_;
 };
 
-// The distinct cell references of a call, each with its extent and the rows to read: the
-// most any table it is given in uses.
+// A distinct cell reference of a call: its blocks (one per sheet) with their extents, the
+// table it is read for.
 struct Reference {
     CellRange range;
-    std::string address;
-    Extent extent;
-    std::size_t rows = 0;
+    OUString name;
+    std::vector<CellRange> blocks;
+    std::vector<Extent> extents;
+    std::string_view table;
 };
-std::size_t reference_index(std::vector<Reference>& distinct, const CellRange& range) {
-    const std::string where = range.is() ? address_of(range) : std::string();
+std::size_t reference_index(std::vector<Reference>& distinct, const CellRange& range,
+                            std::string_view table, const Sheets& sheets) {
+    const OUString name = range.is() ? absolute_name(range) : OUString();
     for (std::size_t d = 0; range.is() && d < distinct.size(); ++d)
-        if (distinct[d].address == where) return d;
-    // null: an argument left empty, an empty column
-    distinct.push_back({range, where, range.is() ? extent(range) : Extent{}});
+        if (distinct[d].name == name) {
+            // One reference in two tables (TOUCHESBEFORE's touches and deals): read on one
+            // sheet only, as the longer of their used rows.
+            if (distinct[d].table != table && distinct[d].blocks.size() > 1)
+                throw InvalidArgument{};
+            return d;
+        }
+    Reference r{range, name, {}, {}, table};
+    if (range.is()) { // null: an argument left empty, an empty column
+        r.blocks = sheet_blocks(range, name, sheets);
+        for (const auto& b : r.blocks)
+            r.extents.push_back(extent(b));
+    }
+    distinct.push_back(std::move(r));
     return distinct.size() - 1;
 }
 
@@ -364,8 +452,14 @@ const Column& CallColumns::column(std::size_t argument) const {
     return columns[of_argument[argument]];
 }
 
+Sheets sheets_of(const css::uno::Reference<css::beans::XPropertySet>& options) {
+    const css::uno::Reference<css::sheet::XSpreadsheetDocument> doc(options, css::uno::UNO_QUERY);
+    return doc.is() ? Sheets(doc->getSheets(), css::uno::UNO_QUERY) : Sheets();
+}
+
 CallColumns read_columns(const std::vector<ColumnArgument>& arguments,
-                         const css::uno::Sequence<css::uno::Any>& filter_args) {
+                         const css::uno::Sequence<css::uno::Any>& filter_args, const Sheets& sheets,
+                         DateOrigin origin) {
     CallColumns t;
     TableRows tables;
     // Each argument's source: a distinct reference (index d) or an optional column given
@@ -375,15 +469,17 @@ CallColumns read_columns(const std::vector<ColumnArgument>& arguments,
     std::vector<std::size_t> source;
     for (const ColumnArgument& a : arguments) {
         if (a.reference) {
-            source.push_back(reference_index(distinct, *a.reference));
-            if (const Extent& e = distinct[source.back()].extent; e.length != 0)
-                tables.take(a.table, static_cast<std::size_t>(e.length),
-                            static_cast<std::size_t>(e.used));
+            source.push_back(reference_index(distinct, *a.reference, a.table, sheets));
+            if (const auto& e = distinct[source.back()].extents; !e.empty() && e[0].length != 0)
+                tables.take(a.table, e);
         } else {
             source.push_back(given.size());
             given.push_back(a.given ? column(*a.given) : Column{});
-            if (!given.back().empty())
-                tables.take(a.table, given.back().size(), used_length(given.back()));
+            if (const Column& g = given.back(); !g.empty()) {
+                const Extent e{static_cast<sal_Int32>(used_length(g)),
+                               static_cast<sal_Int32>(g.size())};
+                tables.take(a.table, std::span(&e, 1));
+            }
         }
     }
     const sal_Int32 n = filter_args.getLength();
@@ -392,21 +488,43 @@ CallColumns read_columns(const std::vector<ColumnArgument>& arguments,
     for (sal_Int32 i = 0; i < n; i += 2) {
         Column& c = t.filter_columns.emplace_back(column(filter_args[i]));
         if (c.empty()) throw InvalidArgument{};
-        tables.take("Log", c.size(), used_length(c));
+        const Extent e{static_cast<sal_Int32>(used_length(c)), static_cast<sal_Int32>(c.size())};
+        tables.take("Log", std::span(&e, 1));
     }
 
-    // Every column cut to its table's used rows: references before they are read.
+    // Every reference read to its table's used rows on each sheet, every given column cut
+    // to them; where each later sheet begins in each column.
+    std::vector<std::vector<std::size_t>> starts(arguments.size());
+    for (std::size_t d = 0; d < distinct.size(); ++d) {
+        Column& out = t.columns.emplace_back();
+        const Reference& r = distinct[d];
+        if (!r.range.is()) continue;
+        std::vector<std::size_t> rows = tables.used(r.table);
+        for (std::size_t k = 0; k < arguments.size(); ++k) // in another table too: the longer
+            if (arguments[k].reference && source[k] == d)
+                for (std::size_t s = 0; s < rows.size(); ++s)
+                    rows[s] = std::max(rows[s], tables.used(arguments[k].table).at(s));
+        std::size_t total = 0;
+        for (std::size_t rows_on_sheet : rows)
+            total += rows_on_sheet;
+        out.reserve(total);
+        // Room for a distinct text in every row, of 16 bytes (most ids are shorter): only
+        // what is used is ever touched, and the texts are never copied while it grows.
+        out.reserve_texts(total, 16 * total);
+        StringAddresses texts;
+        std::vector<std::size_t> first_rows;
+        for (std::size_t s = 0; s < r.blocks.size(); ++s) {
+            first_rows.push_back(out.size());
+            read_reference(r.blocks[s], static_cast<sal_Int32>(rows[s]), out, texts);
+        }
+        for (std::size_t k = 0; k < arguments.size(); ++k)
+            if (arguments[k].reference && source[k] == d) starts[k] = first_rows;
+    }
     for (std::size_t k = 0; k < arguments.size(); ++k)
-        if (arguments[k].reference)
-            distinct[source[k]].rows =
-                std::max(distinct[source[k]].rows, tables.used(arguments[k].table));
-        else
-            given[source[k]].truncate(tables.used(arguments[k].table)); // only empty cells
-    for (const Reference& r : distinct)
-        t.columns.push_back(r.range.is() ? read_reference(r.range, static_cast<sal_Int32>(r.rows))
-                                         : Column{});
+        if (!arguments[k].reference)
+            given[source[k]].truncate(tables.used(arguments[k].table).at(0)); // only empty cells
     for (auto& c : t.filter_columns)
-        c.truncate(tables.used("Log"));
+        c.truncate(tables.used("Log").at(0));
     for (std::size_t k = 0; k < arguments.size(); ++k) {
         const std::size_t a = arguments[k].argument;
         if (a >= t.of_argument.size()) t.of_argument.resize(a + 1, SIZE_MAX);
@@ -414,6 +532,28 @@ CallColumns read_columns(const std::vector<ColumnArgument>& arguments,
     }
     for (auto& c : given)
         t.columns.push_back(std::move(c));
+
+    // The first row of a later sheet that is a title in any column of its table is dropped
+    // from every column of that table.
+    std::vector<std::pair<std::string_view, std::size_t>> titles; // (table, sheet)
+    for (std::size_t k = 0; k < arguments.size(); ++k)
+        for (std::size_t s = 1; s < starts[k].size(); ++s) {
+            const Column& c = t.columns[t.of_argument[arguments[k].argument]];
+            if (starts[k][s] < c.size() && is_title(c[starts[k][s]], arguments[k].title, origin))
+                titles.emplace_back(arguments[k].table, s);
+        }
+    std::vector<bool> dropped(t.columns.size(), false);
+    for (std::size_t k = 0; k < arguments.size(); ++k) {
+        const std::size_t c = t.of_argument[arguments[k].argument];
+        if (starts[k].size() < 2 || dropped[c]) continue;
+        std::vector<std::size_t> rows;
+        for (const auto& [table, s] : titles)
+            if (table == arguments[k].table) rows.push_back(starts[k][s]);
+        std::sort(rows.begin(), rows.end());
+        rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+        t.columns[c].drop(rows);
+        dropped[c] = true;
+    }
     for (sal_Int32 i = 0; i < n; i += 2)
         t.filters.push_back(
             {t.filter_columns[static_cast<std::size_t>(i / 2)], scalar(filter_args[i + 1])});

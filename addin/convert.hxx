@@ -6,6 +6,7 @@
 #include "periods.hpp"
 
 #include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/container/XIndexAccess.hpp>
 #include <com/sun/star/table/XCellRange.hpp>
 #include <com/sun/star/uno/Any.hxx>
 #include <com/sun/star/uno/Sequence.hxx>
@@ -48,9 +49,20 @@ struct ColumnArgument {
     const CellRange* reference = nullptr;
     const css::uno::Any* given = nullptr;
     std::string_view table = "Log";
+    // What makes the column's first row a title (the header rule, core/rows.hpp): in a date
+    // column a text that is no date, in a number column any text.
+    enum class Title { none, date, number } title = Title::none;
 };
+// The calling document's sheets (the caller Calc passes as the options is the document).
+using Sheets = css::uno::Reference<css::container::XIndexAccess>;
+Sheets sheets_of(const css::uno::Reference<css::beans::XPropertySet>& options);
 // The columns of one call: the column arguments, and the filter columns with the filters.
 // The columns of one table have one length (else invalid); the filters belong to the log.
+// A reference over several sheets ($Jan.A2:$Feb.A6, a log kept one sheet per month) is
+// read sheet after sheet as one longer column; the columns of its table must span as many
+// sheets with as many rows on each (else invalid), and the first row of each later sheet
+// is dropped when it is a title by the header rule (every monthly sheet repeats its
+// titles; the first sheet's is the core's to find).
 // Only the rows up to the last used one of each table are read: a whole column is cut
 // before any cell is copied, and every column of its table to the same length, so that
 // A:A beside B:B stays aligned. An error cell in a reference is invalid. A null reference
@@ -64,7 +76,8 @@ struct CallColumns {
     std::vector<Filter> filters; // views of filter_columns: moved, never copied
 };
 CallColumns read_columns(const std::vector<ColumnArgument>& arguments,
-                         const css::uno::Sequence<css::uno::Any>& filter_args = {});
+                         const css::uno::Sequence<css::uno::Any>& filter_args = {},
+                         const Sheets& sheets = {}, DateOrigin origin = {});
 
 // `count` cells from the `first` of a one-column or one-row reference, as Calc stores
 // them: an empty cell is an empty string, an error cell a void value.

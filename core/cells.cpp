@@ -283,6 +283,18 @@ bool same_length(std::size_t rows, std::initializer_list<ColumnView> columns) {
     return true;
 }
 
+void Column::drop(std::span<const std::size_t> rows) {
+    std::size_t kept = 0, next = 0;
+    for (std::size_t i = 0; i < bits_.size(); ++i) {
+        if (next < rows.size() && rows[next] == i) {
+            ++next;
+            continue;
+        }
+        bits_[kept++] = bits_[i];
+    }
+    bits_.resize(kept);
+}
+
 Result<long> read_whole(CellView cell, long lo, long hi, long fallback) {
     if (cell.is_empty()) return fallback;
     if (cell.kind != Cell::Kind::number || !std::isfinite(cell.number)) return invalid();

@@ -114,6 +114,8 @@ class Column {
     void truncate(std::size_t n) {
         if (n < bits_.size()) bits_.resize(n);
     }
+    // Without the cells at `rows` (increasing); the others keep their order.
+    void drop(std::span<const std::size_t> rows);
 
     std::size_t size() const { return bits_.size(); }
     bool empty() const { return bits_.empty(); }

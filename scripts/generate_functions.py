@@ -20,6 +20,10 @@ SCALAR_ROLES = {"code", "number", "date", "start", "end", "value"}
 OTHER_ROLES = SCALAR_ROLES | {"customer_list", "filters", "keys", "numbers", "array"}
 LOG = "Log"
 CSS = "com::sun::star::"
+# The fields whose first cell can make a row a title (core/rows.hpp, the header rule), and
+# how: a date column's text that is no date, a number column's text.
+TITLE_OF_FIELD = {"dates": "date", "close_dates": "date", "open_dates": "date",
+                  "amounts": "number", "touches": "number"}
 
 
 def snake(method):
@@ -172,7 +176,9 @@ def adapter(f, tables):
         source = (f".reference = &{a['identifier']}" if a["reference"]
                   else f".given = &{a['identifier']}")
         table = "" if a["table"] == LOG else f", .table = {cpp_string(a['table'])}"
-        return f"{{.argument = {a['number']}, {source}{table}}}"
+        title = (f", .title = ColumnArgument::Title::{TITLE_OF_FIELD[a['field']]}"
+                 if a["field"] in TITLE_OF_FIELD else "")
+        return f"{{.argument = {a['number']}, {source}{table}{title}}}"
 
     call_args = ["options", "{" + ", ".join(column_argument(a) for a in columns) + "}"]
     if "filters" in by_role or "keys" in by_role:

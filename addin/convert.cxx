@@ -457,50 +457,22 @@ Sheets sheets_of(const css::uno::Reference<css::beans::XPropertySet>& options) {
     return doc.is() ? Sheets(doc->getSheets(), css::uno::UNO_QUERY) : Sheets();
 }
 
-CallColumns read_columns(const std::vector<ColumnArgument>& arguments,
-                         const css::uno::Sequence<css::uno::Any>& filter_args, const Sheets& sheets,
-                         DateOrigin origin) {
-    CallColumns t;
-    TableRows tables;
-    // Each argument's source: a distinct reference (index d) or an optional column given
-    // as an array (index g), read at once.
-    std::vector<Reference> distinct;
-    std::vector<Column> given;
-    std::vector<std::size_t> source;
-    for (const ColumnArgument& a : arguments) {
-        if (a.reference) {
-            source.push_back(reference_index(distinct, *a.reference, a.table, sheets));
-            if (const auto& e = distinct[source.back()].extents; !e.empty() && e[0].length != 0)
-                tables.take(a.table, e);
-        } else {
-            source.push_back(given.size());
-            given.push_back(a.given ? column(*a.given) : Column{});
-            if (const Column& g = given.back(); !g.empty()) {
-                const Extent e{static_cast<sal_Int32>(used_length(g)),
-                               static_cast<sal_Int32>(g.size())};
-                tables.take(a.table, std::span(&e, 1));
-            }
-        }
-    }
-    const sal_Int32 n = filter_args.getLength();
-    if (n % 2 != 0) throw InvalidArgument{};
-    t.filter_columns.reserve(static_cast<std::size_t>(n / 2)); // the filters view these
-    for (sal_Int32 i = 0; i < n; i += 2) {
-        Column& c = t.filter_columns.emplace_back(column(filter_args[i]));
-        if (c.empty()) throw InvalidArgument{};
-        const Extent e{static_cast<sal_Int32>(used_length(c)), static_cast<sal_Int32>(c.size())};
-        tables.take("Log", std::span(&e, 1));
-    }
+namespace {
 
-    // Every reference read to its table's used rows on each sheet, every given column cut
-    // to them; where each later sheet begins in each column.
+// Reads every distinct reference into t.columns (in their order) to its table's used rows
+// on each sheet, the longer where it serves two tables. Returns, for each argument that
+// is a reference, where each of its sheets begins in its column.
+std::vector<std::vector<std::size_t>> read_references(const std::vector<ColumnArgument>& arguments,
+                                                      const std::vector<std::size_t>& source,
+                                                      const std::vector<Reference>& distinct,
+                                                      TableRows& tables, CallColumns& t) {
     std::vector<std::vector<std::size_t>> starts(arguments.size());
     for (std::size_t d = 0; d < distinct.size(); ++d) {
         Column& out = t.columns.emplace_back();
         const Reference& r = distinct[d];
         if (!r.range.is()) continue;
         std::vector<std::size_t> rows = tables.used(r.table);
-        for (std::size_t k = 0; k < arguments.size(); ++k) // in another table too: the longer
+        for (std::size_t k = 0; k < arguments.size(); ++k)
             if (arguments[k].reference && source[k] == d)
                 for (std::size_t s = 0; s < rows.size(); ++s)
                     rows[s] = std::max(rows[s], tables.used(arguments[k].table).at(s));
@@ -520,21 +492,14 @@ CallColumns read_columns(const std::vector<ColumnArgument>& arguments,
         for (std::size_t k = 0; k < arguments.size(); ++k)
             if (arguments[k].reference && source[k] == d) starts[k] = first_rows;
     }
-    for (std::size_t k = 0; k < arguments.size(); ++k)
-        if (!arguments[k].reference)
-            given[source[k]].truncate(tables.used(arguments[k].table).at(0)); // only empty cells
-    for (auto& c : t.filter_columns)
-        c.truncate(tables.used("Log").at(0));
-    for (std::size_t k = 0; k < arguments.size(); ++k) {
-        const std::size_t a = arguments[k].argument;
-        if (a >= t.of_argument.size()) t.of_argument.resize(a + 1, SIZE_MAX);
-        t.of_argument[a] = arguments[k].reference ? source[k] : distinct.size() + source[k];
-    }
-    for (auto& c : given)
-        t.columns.push_back(std::move(c));
+    return starts;
+}
 
-    // The first row of a later sheet that is a title in any column of its table is dropped
-    // from every column of that table.
+// Drops the first row of a later sheet that is a title in any column of its table from
+// every column of that table.
+void drop_later_titles(const std::vector<ColumnArgument>& arguments,
+                       const std::vector<std::vector<std::size_t>>& starts, DateOrigin origin,
+                       CallColumns& t) {
     std::vector<std::pair<std::string_view, std::size_t>> titles; // (table, sheet)
     for (std::size_t k = 0; k < arguments.size(); ++k)
         for (std::size_t s = 1; s < starts[k].size(); ++s) {
@@ -554,6 +519,62 @@ CallColumns read_columns(const std::vector<ColumnArgument>& arguments,
         t.columns[c].drop(rows);
         dropped[c] = true;
     }
+}
+
+Extent extent_of(const Column& given) {
+    return {static_cast<sal_Int32>(used_length(given)), static_cast<sal_Int32>(given.size())};
+}
+
+} // namespace
+
+CallColumns read_columns(const std::vector<ColumnArgument>& arguments,
+                         const css::uno::Sequence<css::uno::Any>& filter_args, const Sheets& sheets,
+                         DateOrigin origin) {
+    CallColumns t;
+    TableRows tables;
+    // Each argument's source: a distinct reference (index d) or an optional column given
+    // as an array (index g), read at once.
+    std::vector<Reference> distinct;
+    std::vector<Column> given;
+    std::vector<std::size_t> source;
+    for (const ColumnArgument& a : arguments) {
+        if (a.reference) {
+            source.push_back(reference_index(distinct, *a.reference, a.table, sheets));
+            if (const auto& e = distinct[source.back()].extents; !e.empty() && e[0].length != 0)
+                tables.take(a.table, e);
+        } else {
+            source.push_back(given.size());
+            given.push_back(a.given ? column(*a.given) : Column{});
+            if (const Column& g = given.back(); !g.empty()) {
+                const Extent e = extent_of(g);
+                tables.take(a.table, std::span(&e, 1));
+            }
+        }
+    }
+    const sal_Int32 n = filter_args.getLength();
+    if (n % 2 != 0) throw InvalidArgument{};
+    t.filter_columns.reserve(static_cast<std::size_t>(n / 2)); // the filters view these
+    for (sal_Int32 i = 0; i < n; i += 2) {
+        Column& c = t.filter_columns.emplace_back(column(filter_args[i]));
+        if (c.empty()) throw InvalidArgument{};
+        const Extent e = extent_of(c);
+        tables.take("Log", std::span(&e, 1));
+    }
+
+    const auto starts = read_references(arguments, source, distinct, tables, t);
+    for (std::size_t k = 0; k < arguments.size(); ++k)
+        if (!arguments[k].reference)
+            given[source[k]].truncate(tables.used(arguments[k].table).at(0)); // only empty cells
+    for (auto& c : t.filter_columns)
+        c.truncate(tables.used("Log").at(0));
+    for (std::size_t k = 0; k < arguments.size(); ++k) {
+        const std::size_t a = arguments[k].argument;
+        if (a >= t.of_argument.size()) t.of_argument.resize(a + 1, SIZE_MAX);
+        t.of_argument[a] = arguments[k].reference ? source[k] : distinct.size() + source[k];
+    }
+    for (auto& c : given)
+        t.columns.push_back(std::move(c));
+    drop_later_titles(arguments, starts, origin, t);
     for (sal_Int32 i = 0; i < n; i += 2)
         t.filters.push_back(
             {t.filter_columns[static_cast<std::size_t>(i / 2)], scalar(filter_args[i + 1])});

@@ -19,7 +19,7 @@ Keys keys_argument(const Any& arg) {
 Call::Call(const Options& options, const std::vector<ColumnArgument>& columns,
            const Sequence<Any>& filters, const Any& keys)
     : origin(ca::uno::origin(options)), keys(keys_argument(keys)),
-      columns_(read_columns(columns, filters, sheets_of(options), origin)) {}
+      columns_(read_columns(columns, filters, sheets_of(options), origin, AsShown(options))) {}
 
 namespace {
 

@@ -16,8 +16,13 @@
 #include <com/sun/star/sheet/XSheetCellRanges.hpp>
 #include <com/sun/star/sheet/XSpreadsheet.hpp>
 #include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
+#include <com/sun/star/sheet/XUniqueCellFormatRangesSupplier.hpp>
 #include <com/sun/star/sheet/XUsedAreaCursor.hpp>
 #include <com/sun/star/util/Date.hpp>
+#include <com/sun/star/util/NumberFormat.hpp>
+#include <com/sun/star/util/XNumberFormatsSupplier.hpp>
+#include <map>
+#include <rtl/math.hxx>
 #include <rtl/ustrbuf.hxx>
 #include <rtl/ustring.hxx>
 #include <stdexcept>
@@ -452,6 +457,70 @@ const Column& CallColumns::column(std::size_t argument) const {
     return columns[of_argument[argument]];
 }
 
+AsShown::AsShown(const css::uno::Reference<css::beans::XPropertySet>& document) {
+    bool shown = false;
+    if (!document.is() || !(document->getPropertyValue("CalcAsShown") >>= shown) || !shown) return;
+    sal_Int16 decimals = -1; // unlimited
+    document->getPropertyValue("StandardDecimals") >>= decimals;
+    standard_decimals_ = decimals >= 0 && decimals <= 20 ? decimals : -1;
+    const css::uno::Reference<css::util::XNumberFormatsSupplier> supplier(document,
+                                                                          css::uno::UNO_QUERY);
+    if (!supplier.is()) throw InvalidArgument{}; // never a figure of the raw values
+    formats_ = supplier->getNumberFormats();
+}
+
+AsShown::Rule AsShown::rule_of(sal_Int32 key) const {
+    namespace Type = css::util::NumberFormat;
+    const auto format = formats_->getByKey(key);
+    sal_Int16 type = 0, decimals = 0;
+    if (!format.is() || !(format->getPropertyValue("Type") >>= type) ||
+        !(format->getPropertyValue("Decimals") >>= decimals))
+        throw InvalidArgument{};
+    if (type & (Type::DATE | Type::TIME | Type::FRACTION)) return {};
+    if (key % 10000 == 0) // a locale's General (Calc's SV_COUNTRY_LANGUAGE_OFFSET)
+        return standard_decimals_ < 0 ? Rule{} : Rule{Rule::Kind::decimals, standard_decimals_};
+    if (type & Type::SCIENTIFIC) return {Rule::Kind::significant, decimals};
+    return {Rule::Kind::decimals, decimals + ((type & Type::PERCENT) ? 2 : 0)};
+}
+
+void AsShown::apply(const CellRange& block, sal_Int32 rows, Column& out, std::size_t first) const {
+    if (!on()) return;
+    const css::uno::Reference<css::sheet::XUniqueCellFormatRangesSupplier> unique(
+        block, css::uno::UNO_QUERY);
+    if (!unique.is()) throw InvalidArgument{};
+    const auto a = address(block);
+    const bool vertical = a.EndColumn == a.StartColumn;
+    const auto groups = unique->getUniqueCellFormatRanges();
+    std::map<sal_Int32, Rule> rules; // a document has few formats
+    for (sal_Int32 g = 0; groups.is() && g < groups->getCount(); ++g) {
+        const css::uno::Reference<css::sheet::XSheetCellRanges> ranges(groups->getByIndex(g),
+                                                                       css::uno::UNO_QUERY);
+        const css::uno::Reference<css::beans::XPropertySet> props(ranges, css::uno::UNO_QUERY);
+        sal_Int32 key = 0;
+        if (!ranges.is() || !props.is() || !(props->getPropertyValue("NumberFormat") >>= key))
+            throw InvalidArgument{};
+        auto [rule, added] = rules.try_emplace(key);
+        if (added) rule->second = rule_of(key);
+        if (rule->second.kind == Rule::Kind::none) continue;
+        for (const auto& r : ranges->getRangeAddresses()) {
+            const sal_Int32 from =
+                vertical ? r.StartRow - a.StartRow : r.StartColumn - a.StartColumn;
+            const sal_Int32 to = std::min(
+                rows, (vertical ? r.EndRow - a.StartRow : r.EndColumn - a.StartColumn) + 1);
+            for (sal_Int32 i = std::max(sal_Int32{0}, from); i < to; ++i) {
+                const std::size_t at = first + static_cast<std::size_t>(i);
+                const CellView c = out[at];
+                if (c.kind != Cell::Kind::number || !std::isfinite(c.number)) continue;
+                int digits = rule->second.digits;
+                if (rule->second.kind == Rule::Kind::significant && c.number != 0)
+                    digits -= static_cast<int>(std::floor(std::log10(std::fabs(c.number))));
+                const double shown = rtl::math::round(c.number, static_cast<sal_Int16>(digits));
+                if (!rtl::math::approxEqual(c.number, shown)) out.set_number(at, shown);
+            }
+        }
+    }
+}
+
 Sheets sheets_of(const css::uno::Reference<css::beans::XPropertySet>& options) {
     const css::uno::Reference<css::sheet::XSpreadsheetDocument> doc(options, css::uno::UNO_QUERY);
     return doc.is() ? Sheets(doc->getSheets(), css::uno::UNO_QUERY) : Sheets();
@@ -465,7 +534,8 @@ namespace {
 std::vector<std::vector<std::size_t>> read_references(const std::vector<ColumnArgument>& arguments,
                                                       const std::vector<std::size_t>& source,
                                                       const std::vector<Reference>& distinct,
-                                                      TableRows& tables, CallColumns& t) {
+                                                      TableRows& tables, const AsShown& as_shown,
+                                                      CallColumns& t) {
     std::vector<std::vector<std::size_t>> starts(arguments.size());
     for (std::size_t d = 0; d < distinct.size(); ++d) {
         Column& out = t.columns.emplace_back();
@@ -485,9 +555,14 @@ std::vector<std::vector<std::size_t>> read_references(const std::vector<ColumnAr
         out.reserve_texts(total, 16 * total);
         StringAddresses texts;
         std::vector<std::size_t> first_rows;
+        bool shown = false;
+        for (std::size_t k = 0; k < arguments.size(); ++k)
+            shown = shown || (arguments[k].reference && source[k] == d && arguments[k].shown);
         for (std::size_t s = 0; s < r.blocks.size(); ++s) {
             first_rows.push_back(out.size());
             read_reference(r.blocks[s], static_cast<sal_Int32>(rows[s]), out, texts);
+            if (shown)
+                as_shown.apply(r.blocks[s], static_cast<sal_Int32>(rows[s]), out, first_rows[s]);
         }
         for (std::size_t k = 0; k < arguments.size(); ++k)
             if (arguments[k].reference && source[k] == d) starts[k] = first_rows;
@@ -529,7 +604,7 @@ Extent extent_of(const Column& given) {
 
 CallColumns read_columns(const std::vector<ColumnArgument>& arguments,
                          const css::uno::Sequence<css::uno::Any>& filter_args, const Sheets& sheets,
-                         DateOrigin origin) {
+                         DateOrigin origin, const AsShown& as_shown) {
     CallColumns t;
     TableRows tables;
     // Each argument's source: a distinct reference (index d) or an optional column given
@@ -561,7 +636,7 @@ CallColumns read_columns(const std::vector<ColumnArgument>& arguments,
         tables.take("Log", std::span(&e, 1));
     }
 
-    const auto starts = read_references(arguments, source, distinct, tables, t);
+    const auto starts = read_references(arguments, source, distinct, tables, as_shown, t);
     for (std::size_t k = 0; k < arguments.size(); ++k)
         if (!arguments[k].reference)
             given[source[k]].truncate(tables.used(arguments[k].table).at(0)); // only empty cells

@@ -10,6 +10,7 @@
 #include <com/sun/star/table/XCellRange.hpp>
 #include <com/sun/star/uno/Any.hxx>
 #include <com/sun/star/uno/Sequence.hxx>
+#include <com/sun/star/util/XNumberFormats.hpp>
 #include <rtl/ustring.hxx>
 
 #include <string_view>
@@ -52,10 +53,37 @@ struct ColumnArgument {
     // What makes the column's first row a title (the header rule, core/rows.hpp): in a date
     // column a text that is no date, in a number column any text.
     enum class Title { none, date, number } title = Title::none;
+    // A column of numbers (amounts, touches, values): read as shown when the document
+    // computes with precision as shown.
+    bool shown = false;
 };
 // The calling document's sheets (the caller Calc passes as the options is the document).
 using Sheets = css::uno::Reference<css::container::XIndexAccess>;
 Sheets sheets_of(const css::uno::Reference<css::beans::XPropertySet>& options);
+
+// Precision as shown (Tools ▸ Options ▸ Calc ▸ Calculate): whether the document computes
+// with the values as their number formats show them, and the rounding that makes a number
+// so, as ScDocument::RoundValueAsShown does: to the format's decimals (a percentage's
+// two more, a scientific number's as many significant digits), General to the document's
+// standard decimals if they are limited; dates, times and fractions unrounded.
+class AsShown {
+  public:
+    AsShown() = default;
+    explicit AsShown(const css::uno::Reference<css::beans::XPropertySet>& document);
+    bool on() const { return formats_.is(); }
+    // Rounds the numbers of `out` from row `first` on, `rows` cells of `block`, each as its
+    // number format shows it; the formats are asked once per range of equal formats.
+    void apply(const CellRange& block, sal_Int32 rows, Column& out, std::size_t first) const;
+
+  private:
+    struct Rule {
+        enum class Kind { none, decimals, significant } kind = Kind::none;
+        int digits = 0;
+    };
+    Rule rule_of(sal_Int32 key) const;
+    css::uno::Reference<css::util::XNumberFormats> formats_; // null: off
+    int standard_decimals_ = -1;                             // General: -1 unlimited
+};
 // The columns of one call: the column arguments, and the filter columns with the filters.
 // The columns of one table have one length (else invalid); the filters belong to the log.
 // A reference over several sheets ($Jan.A2:$Feb.A6, a log kept one sheet per month) is
@@ -77,7 +105,8 @@ struct CallColumns {
 };
 CallColumns read_columns(const std::vector<ColumnArgument>& arguments,
                          const css::uno::Sequence<css::uno::Any>& filter_args = {},
-                         const Sheets& sheets = {}, DateOrigin origin = {});
+                         const Sheets& sheets = {}, DateOrigin origin = {},
+                         const AsShown& as_shown = AsShown());
 
 // `count` cells from the `first` of a one-column or one-row reference, as Calc stores
 // them: an empty cell is an empty string, an error cell a void value.

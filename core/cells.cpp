@@ -64,6 +64,12 @@ void Column::push_number(double value) {
         std::isnan(value) ? std::numeric_limits<double>::quiet_NaN() : value));
 }
 
+void Column::set_number(std::size_t i, double value) {
+    if (i < bits_.size() && (*this)[i].kind == Cell::Kind::number)
+        bits_[i] = std::bit_cast<std::uint64_t>(
+            std::isnan(value) ? std::numeric_limits<double>::quiet_NaN() : value);
+}
+
 std::size_t StringIds::slot_of(std::string_view s, std::uint64_t hash) const {
     const std::size_t mask = slots_.size() - 1;
     const std::uint64_t tag = hash & 0xFFFF'FFFF'0000'0000u;

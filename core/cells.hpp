@@ -102,6 +102,8 @@ class Column {
     void push_back(CellView cell);
     void push_empty() { bits_.push_back(empty_bits); }
     void push_number(double value);
+    // Cell i, a number, becomes `value` (precision as shown).
+    void set_number(std::size_t i, double value);
     // The id of a distinct text ("" is not a text); push it with push_text.
     std::uint32_t text_id(std::string_view text) { return texts_.insert(text); }
     // The id of a text the caller knows this column does not hold yet (a text Calc handed

@@ -393,9 +393,18 @@ def dashboard(sheet, lang, counts, regions):
 
     put(sheet, "A72", L["by_office"])
     put(sheet, "F72", L["win_by_office"])
-    window = '"month";;"2017-03-01";"2017-12-31"'
-    array(sheet, "A73:D83", f'=TOUCHTRENDBY({D("A")};{D("E")};{D("B")};{window})')
-    array(sheet, "F73:I83", f'=WINRATETRENDBY({D("D")};{D("F")};{D("B")};{window})')
+    # Key lists, where groups can grow (docs/decisions.md): a column per office typed as the
+    # matrices' heads, the months from the series beside them.
+    year = '"month";"2017-03-01";"2017-12-31"'
+    for heads_at, first_col, months, matrix in (
+            ("B73", "B", f'=INDEX(TOUCHTREND({D("A")};{D("E")};{year});0;1)',
+             f'=TOUCHTRENDBY({D("A")};{D("E")};{D("B")};"month";$B$73:$D$73;"2017-03-01";"2017-12-31")'),
+            ("G73", "G", f'=INDEX(WINRATETREND({D("D")};{D("F")};{year});0;1)',
+             f'=WINRATETRENDBY({D("D")};{D("F")};{D("B")};"month";$G$73:$I$73;"2017-03-01";"2017-12-31")')):
+        for i, office in enumerate(OFFICES):
+            put(sheet, f"{chr(ord(first_col) + i)}73", office)
+        array(sheet, f"{chr(ord(first_col) - 1)}74:{chr(ord(first_col) - 1)}83", months)
+        array(sheet, f"{first_col}74:{chr(ord(first_col) + len(OFFICES) - 1)}83", matrix)
 
     curve_end = renewals_section(sheet, L, n_renewals, regions)
     control_rows = stability_section(sheet, L, D)
@@ -435,8 +444,11 @@ def stability_section(sheet, L, D):
         put(sheet, f"A{top + 1 + i}", line)
     heads(sheet, top + 3, "A", L["stability_heads"])
     year = '"month";"2017-01-01";"2017-12-31"'
-    array(sheet, f"A{top + 4}:H{top + 3 + len(OFFICES)}",
-          f'=TOUCHSTABILITYBY({D("A")};{D("E")};{D("B")};;{year};"{L["language"]}")')
+    keys = f"$A${top + 4}:$A${top + 3 + len(OFFICES)}"
+    for i, office in enumerate(OFFICES):
+        put(sheet, f"A{top + 4 + i}", office)
+    array(sheet, f"B{top + 4}:H{top + 3 + len(OFFICES)}",
+          f'=TOUCHSTABILITYBY({D("A")};{D("E")};{D("B")};{keys};{year};"{L["language"]}")')
     rows = []
     head = top + 6 + len(OFFICES)
     for office in OFFICES:
@@ -553,9 +565,11 @@ def renewals_section(sheet, L, n, regions):
     array(sheet, f"A116:H{end}", curve)
     region_row = end + 2
     heads(sheet, region_row, "A", L["region_heads"])
-    array(sheet, f"A{region_row + 1}:F{region_row + regions}",
-          f'=TOUCHWINBY({R("G")};{R("C")};{R("E")})')
-    t = region_row + regions + 2  # the targets
+    for i, region in enumerate(regions):
+        put(sheet, f"A{region_row + 1 + i}", region)
+    array(sheet, f"B{region_row + 1}:F{region_row + len(regions)}",
+          f'=TOUCHWINBY({R("G")};{R("C")};{R("E")};$A${region_row + 1}:$A${region_row + len(regions)})')
+    t = region_row + len(regions) + 2  # the targets
     for i, text in enumerate(L["targets"]):
         put(sheet, f"A{t + i}", text)
     put(sheet, f"D{t}", 0.8)
@@ -567,8 +581,8 @@ def renewals_section(sheet, L, n, regions):
     for r in range(116, end + 1):
         put(sheet, f"I{r}", f"=$D${t}")  # the target rate, drawn as a line
     header_row(sheet, f"A{region_row}:F{region_row}")
-    for ref, code in [(f"D116:I{end}", "0.0%"), (f"C{region_row + 1}:D{region_row + regions}", "0.0%"),
-                      (f"E{region_row + 1}:F{region_row + regions}", "0.0"), (f"D{t}", "0%"),
+    for ref, code in [(f"D116:I{end}", "0.0%"), (f"C{region_row + 1}:D{region_row + len(regions)}", "0.0%"),
+                      (f"E{region_row + 1}:F{region_row + len(regions)}", "0.0"), (f"D{t}", "0%"),
                       (f"D{t + 4}", "0.0")]:
         sheet.getCellRangeByName(ref).NumberFormat = format_key(code)
     return end
@@ -673,7 +687,7 @@ def main():
                                  f'$Deals.H2:H{n};"2017-01-01";"2017-12-31");"")')
         array(renewals, f"G2:G{m}", f"=TOUCHESBEFORE($Touches.A2:A{t};$Touches.B2:B{t};"
                                     f"$Renewals.A2:A{m};$Renewals.B2:B{m})")
-        regions = pd.read_csv(os.path.join(DATA, "saas-crm", "tenants.csv"))["region"].nunique()
+        regions = sorted(pd.read_csv(os.path.join(DATA, "saas-crm", "tenants.csv"))["region"].unique())
         sheets.getByIndex(0).setName("Dashboard")
         sheets.insertNewByName("ダッシュボード", 1)
         global XDOC

@@ -24,6 +24,8 @@ CSS = "com::sun::star::"
 # how: a date column's text that is no date, a number column's text.
 TITLE_OF_FIELD = {"dates": "date", "close_dates": "date", "open_dates": "date",
                   "amounts": "number", "touches": "number"}
+# The fields of numbers, read as shown when the document computes with precision as shown.
+SHOWN_FIELDS = {"amounts", "touches", "values"}
 
 
 def snake(method):
@@ -178,7 +180,8 @@ def adapter(f, tables):
         table = "" if a["table"] == LOG else f", .table = {cpp_string(a['table'])}"
         title = (f", .title = ColumnArgument::Title::{TITLE_OF_FIELD[a['field']]}"
                  if a["field"] in TITLE_OF_FIELD else "")
-        return f"{{.argument = {a['number']}, {source}{table}{title}}}"
+        shown = ", .shown = true" if a["field"] in SHOWN_FIELDS else ""
+        return f"{{.argument = {a['number']}, {source}{table}{title}{shown}}}"
 
     call_args = ["options", "{" + ", ".join(column_argument(a) for a in columns) + "}"]
     if "filters" in by_role or "keys" in by_role:

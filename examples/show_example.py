@@ -8,6 +8,7 @@ Usage: show_example.py OUT_DIR [BUILD/addin/oxt]
   Without the add-in folder it uses the add-in installed into LibreOffice.
 """
 import os
+import re
 import subprocess
 import sys
 
@@ -66,7 +67,7 @@ def export(doc, sheet, out_dir, stem):
     filter_data = uno.Any("[]com.sun.star.beans.PropertyValue", (prop("Selection", selection),))
     doc.storeToURL(url(pdf), (prop("FilterName", "calc_pdf_Export"), prop("FilterData", filter_data)))
     subprocess.run(["pdftoppm", "-png", "-r", "150", pdf, os.path.join(out_dir, stem)], check=True)
-    pngs = sorted(f for f in os.listdir(out_dir) if f.startswith(stem) and f.endswith(".png"))
+    pngs = sorted(f for f in os.listdir(out_dir) if re.fullmatch(rf"{re.escape(stem)}-\d+\.png", f))
     print(f"Exported {pdf} and {len(pngs)} PNG pages: {', '.join(pngs)}")
 
 

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <com/sun/star/beans/XPropertySetInfo.hpp>
 #include <com/sun/star/container/XNamed.hpp>
 #include <com/sun/star/sheet/CellFlags.hpp>
 #include <com/sun/star/sheet/XCellRangeAddressable.hpp>
@@ -374,7 +375,7 @@ bool is_title(CellView cell, ColumnArgument::Title kind, DateOrigin origin) {
     case ColumnArgument::Title::date:
         return is_title_date(cell, origin);
     case ColumnArgument::Title::number:
-        return cell.kind == Cell::Kind::text && !key_text(cell).empty();
+        return is_title_number(cell);
     case ColumnArgument::Title::none:
         break;
     }
@@ -458,8 +459,12 @@ const Column& CallColumns::column(std::size_t argument) const {
 }
 
 AsShown::AsShown(const css::uno::Reference<css::beans::XPropertySet>& document) {
+    // A caller that is no document (never Calc's) has no such option.
+    const auto info = document.is() ? document->getPropertySetInfo() : nullptr;
     bool shown = false;
-    if (!document.is() || !(document->getPropertyValue("CalcAsShown") >>= shown) || !shown) return;
+    if (!info.is() || !info->hasPropertyByName("CalcAsShown") ||
+        !(document->getPropertyValue("CalcAsShown") >>= shown) || !shown)
+        return;
     sal_Int16 decimals = -1; // unlimited
     document->getPropertyValue("StandardDecimals") >>= decimals;
     standard_decimals_ = decimals >= 0 && decimals <= 20 ? decimals : -1;

@@ -138,11 +138,11 @@ Result<GroupTable> open_items(const Log& input, const Cell& as_of_cell) {
         // Every closed date is read, in rows the filters drop too, as every date is.
         const DayColumn opened(log.dates, log.origin), closed(log.closed, log.origin);
         for (std::size_t i = 0; i < log.rows(); ++i) {
-            const Day o = opened[i], c = closed[i];
+            const Day c = closed[i];
             if (c == DayColumn::not_a_date) return invalid();
-            if (c != DayColumn::no_date && o != DayColumn::no_date && o != DayColumn::not_a_date &&
-                c < o)
-                return invalid();
+            if (c == DayColumn::no_date) continue; // still open: no order to check
+            const Day o = opened[i];
+            if (o != DayColumn::no_date && o != DayColumn::not_a_date && c < o) return invalid();
         }
         struct Item {
             std::uint32_t customer;

@@ -14,13 +14,15 @@ Result<DateWindow> check_rows(const Log& source) {
 }
 
 bool is_title_date(CellView cell, DateOrigin origin) {
-    return cell.kind == Cell::Kind::text && !key_text(cell).empty() && !read_date(cell, origin);
+    return is_title_number(cell) && !read_date(cell, origin);
+}
+
+bool is_title_number(CellView cell) {
+    return cell.kind == Cell::Kind::text && !key_text(cell).empty();
 }
 
 Result<Log> without_header(const Log& log) {
-    auto title = [](ColumnView c) {
-        return !c.empty() && c[0].kind == Cell::Kind::text && !key_text(c[0]).empty();
-    };
+    auto title = [](ColumnView c) { return !c.empty() && is_title_number(c[0]); };
     const bool date_title = !log.dates.empty() && is_title_date(log.dates[0], log.origin);
     if (!date_title && !title(log.amounts) && !title(log.touches)) return log;
     if (log.rows() <= 1) return not_available();

@@ -42,6 +42,8 @@ struct Log {
 Result<Log> without_header(const Log& log);
 // A first date cell that makes its row a title: a text that is no date.
 bool is_title_date(CellView cell, DateOrigin origin);
+// A first cell of a number column (amounts, touches) that makes its row a title: a text.
+bool is_title_number(CellView cell);
 
 // The window after checking everything that can be wrong before any row is read: Err:502
 // when there is no row, `dates` (if given) or a filter column has another length than

@@ -59,6 +59,20 @@ void Column::push_back(CellView cell) {
     }
 }
 
+void Column::append(const Column& other) {
+    constexpr std::uint32_t unmapped = UINT32_MAX;
+    std::vector<std::uint32_t> ids(other.text_count(), unmapped); // other's text id -> ours
+    bits_.reserve(bits_.size() + other.size());
+    for (std::uint64_t b : other.bits_) {
+        if ((b & tag_mask) == text_bits) {
+            const auto id = static_cast<std::uint32_t>(b & 0xFFFF'FFFFu);
+            if (ids[id] == unmapped) ids[id] = texts_.insert(other.texts_[id]);
+            b = text_bits | ids[id];
+        }
+        bits_.push_back(b);
+    }
+}
+
 void Column::push_number(double value) {
     bits_.push_back(std::bit_cast<std::uint64_t>(
         std::isnan(value) ? std::numeric_limits<double>::quiet_NaN() : value));

@@ -116,6 +116,8 @@ class Column {
     void truncate(std::size_t n) {
         if (n < bits_.size()) bits_.resize(n);
     }
+    // The cells of `other` after these, its texts numbered among this column's.
+    void append(const Column& other);
     // Without the cells at `rows` (increasing); the others keep their order.
     void drop(std::span<const std::size_t> rows);
 

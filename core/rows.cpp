@@ -22,6 +22,7 @@ bool is_title_number(CellView cell) {
 }
 
 Result<Log> without_header(const Log& log) {
+    if (!log.may_have_title) return log;
     auto title = [](ColumnView c) { return !c.empty() && is_title_number(c[0]); };
     const bool date_title = !log.dates.empty() && is_title_date(log.dates[0], log.origin);
     if (!date_title && !title(log.amounts) && !title(log.touches)) return log;

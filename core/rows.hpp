@@ -26,6 +26,10 @@ struct Log {
     Cell start = {}, end = {};
     std::vector<Filter> filters = {};
     DateOrigin origin = {};
+    // Whether the first row may be a title (the header rule below): cells of a sheet may
+    // have one, rows of a query (the DuckDB extension) never, so there a first date that is
+    // no date is an error like any other.
+    bool may_have_title = true;
 
     // The counted column: ids, outcomes or amounts, whichever is given.
     ColumnView counted() const {

@@ -1,6 +1,11 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages the project needs (skips what is already there).
+# Installs what the project needs (skips what is already there): the Debian 12 packages,
+# then from the npm registry DuckDB's C headers (inside the duckdb@1.4.4 package, whose C
+# extension API 1.5.x keeps) and a stock DuckDB client to test the extension with
+# (@duckdb/node-api, which brings libduckdb.so), both into build-duckdb/ (git ignores
+# build*/).
 set -euo pipefail
+cd "$(dirname "$0")/.."
 packages=(
   cmake ninja-build pkgconf g++ clang-14 libclang-rt-14-dev clang-format clang-tidy-14
   libboost-dev libutf8proc-dev libgtest-dev libgmock-dev libbenchmark-dev
@@ -12,9 +17,31 @@ missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
-echo "Installing: ${missing[*]}"
-sudo=""
-[ "$(id -u)" -eq 0 ] || sudo="sudo"
-$sudo apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+# Node and npm: Debian's, unless the machine has them from elsewhere (NodeSource's nodejs
+# carries its own npm and conflicts with Debian's).
+command -v node > /dev/null || missing+=(nodejs)
+command -v npm > /dev/null || missing+=(npm)
+if [ ${#missing[@]} -ne 0 ]; then
+  echo "Installing: ${missing[*]}"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+headers_version=1.4.4
+client_version=1.5.6-r.1
+dir=build-duckdb
+if [ ! -f "$dir/include/duckdb_extension.h" ]; then
+  mkdir -p "$dir/include"
+  tarball=$(cd "$dir" && npm pack --silent "duckdb@$headers_version")
+  tar -xzf "$dir/$tarball" -C "$dir/include" --strip-components=5 \
+    package/src/duckdb/src/include/duckdb.h package/src/duckdb/src/include/duckdb_extension.h
+  rm "$dir/$tarball"
+fi
+installed=$(node -p "require('./$dir/node_modules/@duckdb/node-api/package.json').version" \
+              2> /dev/null || true)
+if [ "$installed" != "$client_version" ]; then
+  npm install --prefix "$dir" --no-audit --no-fund --loglevel=error \
+    "@duckdb/node-api@$client_version"
+fi

@@ -1,8 +1,9 @@
 #!/usr/bin/python3
 """Makes the registration side of the add-in from its one declaration (idl/functions.toml):
 the interface (XCustomerAnalytics.idl), each method's UNO adapter (adapters.inc, included in
-the component's class), the Function Wizard's table (catalog_table.inc) and the header of the
-core's entry points (entry_points.hpp: each domain's header). Run by CMake.
+the component's class), the Function Wizard's table (catalog_table.inc), the header of the
+core's entry points (entry_points.hpp: each domain's header) and the DuckDB extension's table
+of SQL functions (sql_table.inc). Run by CMake.
 
 Usage: generate_functions.py idl/functions.toml OUTPUT_DIR
 """
@@ -26,6 +27,14 @@ TITLE_OF_FIELD = {"dates": "date", "close_dates": "date", "open_dates": "date",
                   "amounts": "number", "touches": "number"}
 # The fields of numbers, read as shown when the document computes with precision as shown.
 SHOWN_FIELDS = {"amounts", "touches", "values"}
+# How each role's values reach the core from SQL (duckdb/sql.hpp, Input): any cell, a date,
+# a DOUBLE, a VARCHAR code, or a value whose type the result takes.
+SQL_INPUT = {"dates": "date", "opened": "date", "closed": "date", "close_dates": "date",
+             "open_dates": "date", "start": "date", "end": "date", "date": "date",
+             "amounts": "number", "touches": "number", "number": "number", "code": "code",
+             "values": "value", "ids": "cell", "groups": "cell", "outcomes": "cell",
+             "array": "cell"}
+SQL_RETURNS = {"DOUBLE": "number", "BIGINT": "count", "VARCHAR": "text", "value": "value"}
 
 
 def snake(method):
@@ -100,8 +109,31 @@ def load(path):
             fail(f"{where}: the filters must come last")
         if f.get("keys_to_core") and "keys" not in roles:
             fail(f"{where}: keys_to_core without keys")
+        if "sql" in f:
+            check_sql(f, args, where)
         functions.append({**f, "core": snake(f["method"]), "arguments": args})
     return decl, functions
+
+
+def check_sql(f, args, where):
+    """The SQL form: its arguments (by Calc name, in SQL order) and what it returns."""
+    by_name = {a["name"]["en"]: a for a in args}
+    sql = f["sql"]
+    names = sql.get("arguments", []) + sql.get("optional", [])
+    if sql.get("group_by"):
+        names = names + [sql["group_by"]]
+    for name in names:
+        if name not in by_name:
+            fail(f"{where}: sql names no argument {name!r}")
+        if by_name[name]["role"] not in SQL_INPUT:
+            fail(f"{where}: sql cannot take {name!r} (role {by_name[name]['role']})")
+    if len(set(names)) != len(names):
+        fail(f"{where}: sql names an argument twice")
+    returns = sql.get("returns")
+    if not isinstance(returns, list) and returns not in SQL_RETURNS:
+        fail(f"{where}: sql returns {returns!r}: one of {', '.join(SQL_RETURNS)} or a list of fields")
+    if f.get("keys_to_core"):
+        fail(f"{where}: a matrix has no SQL form (GROUP BY a period instead)")
 
 
 def cpp_string(s):
@@ -189,28 +221,80 @@ def adapter(f, tables):
     if "keys" in by_role:
         call_args.append(by_role["keys"]["identifier"])
     lines.append(f"        const Call call({', '.join(call_args)});")
-    # Each table the columns fill, in the declaration's order, with its fields in theirs.
+    log_inputs = {}
+    for role in LOG_INPUTS:
+        if role in by_role:
+            arg = by_role[role]["identifier"]
+            log_inputs[role] = {"customer_list": f"column({arg})",
+                                "filters": "call.filters()"}.get(role, f"scalar({arg})")
+    if f.get("keys_to_core"):
+        positional.append("call.keys.asked")
+    core_call = tables_and_call(f, tables, columns, log_inputs, positional, [])
+    lines.append(f"        return call.answer({core_call});")
+    lines += ["    });", "}", ""]
+    return "\n".join(lines)
+
+
+def tables_and_call(f, tables, columns, log_inputs, positional, log_extra):
+    """The core's entry point called with its tables, each in the declaration's order with
+    its fields in theirs (`call.column(N)` for the columns), then the positional inputs."""
     structs = []
     for table, fields in tables.items():
         filled = {a["field"]: a for a in columns if a["table"] == table}
         values = [f".{field} = call.column({filled[field]['number']})"
                   for field in dict.fromkeys(fields.values()) if field in filled]
         if table == LOG:
-            for role, field in LOG_INPUTS.items():
-                if role not in by_role:
-                    continue
-                arg = by_role[role]["identifier"]
-                values.append({"customer_list": f".customer_list = column({arg})",
-                               "filters": ".filters = call.filters()"}.get(
-                                   role, f".{field} = scalar({arg})"))
-            values.append(".origin = call.origin")
+            values += [f".{LOG_INPUTS[role]} = {expr}" for role, expr in log_inputs.items()]
+            values += [".origin = call.origin"] + log_extra
         if filled:
             structs.append(table + "{" + ", ".join(values) + "}")
-    if f.get("keys_to_core"):
-        positional.append("call.keys.asked")
-    lines.append(f"        return call.answer({f['core']}({', '.join(structs + positional)}));")
-    lines += ["    });", "}", ""]
-    return "\n".join(lines)
+    return f"{f['core']}({', '.join(structs + positional)})"
+
+
+def sql_entry(f, tables):
+    """One SQL function of the DuckDB extension: its arguments in SQL order (each named by
+    its Calc name in snake case and numbered as in Calc), what it returns, and the core's
+    entry point called as the adapter calls it, every Calc argument the SQL form leaves
+    out being empty."""
+    sql = f["sql"]
+    args = f["arguments"]
+    by_name = {a["name"]["en"]: a for a in args}
+    given = [(by_name[n], False) for n in sql.get("arguments", [])]
+    given += [(by_name[n], True) for n in sql.get("optional", [])]
+    grouped = by_name[sql["group_by"]] if sql.get("group_by") else None
+    in_sql = {id(a) for a, _ in given} | ({id(grouped)} if grouped else set())
+    columns = [a for a in args if a["column"] and id(a) in in_sql]
+    log_inputs = {a["role"]: f"call.scalar({a['number']})" for a, _ in given
+                  if a["role"] in ("start", "end")}
+    positional = []
+    for a in args:
+        if a["role"] in ("code", "number", "date", "array"):
+            positional.append(f"call.scalar({a['number']})")
+        elif a["role"] == "numbers":
+            positional.append(f"call.column({a['number']})")
+    core_call = tables_and_call(f, tables, columns, log_inputs, positional,
+                                [".may_have_title = false"])
+    aggregate = any(a["column"] for a, _ in given)
+    entries = []
+    for a, optional in given:
+        entries.append(f"{{.name = {cpp_string(snake_name(a))}, "
+                       f".description = {cpp_string(a['description']['en'])}, "
+                       f".calc = {a['number']}, .input = Input::{SQL_INPUT[a['role']]}, "
+                       f".column = {str(a['column']).lower()}, "
+                       f".optional = {str(optional).lower()}}}")
+    returns = sql["returns"]
+    fields = returns if isinstance(returns, list) else []
+    return (f"{{.name = {cpp_string(f['core'])}, .aggregate = {str(aggregate).lower()},\n"
+            f" .returns = Returns::{'rows' if fields else SQL_RETURNS[returns]},\n"
+            f" .fields = {{{', '.join(cpp_string(x) for x in fields)}}},\n"
+            f" .group_by = {grouped['number'] if grouped else 0},\n"
+            f" .arguments = {{\n     " + ",\n     ".join(entries) + "},\n"
+            f" .evaluate = [](const Call& call) {{ return answer({core_call}); }}}},\n")
+
+
+def snake_name(arg):
+    """An argument's SQL name: its Calc name in snake case (AsOf: as_of)."""
+    return snake(arg["name"]["en"])
 
 
 def entry_points(functions):
@@ -260,6 +344,10 @@ def main():
           f"const Text category{cpp_text(decl['category'])};\n\n"
           "static std::vector<Function> declared_functions() {\n    return {\n" +
           "".join(catalog_entry(f) for f in functions) + "    };\n}\n")
+    write(os.path.join(out, "sql_table.inc"),
+          head + "static std::vector<Function> declared_functions() {\n    return {\n" +
+          "".join(sql_entry(f, decl["tables"]) for f in functions if "sql" in f) +
+          "    };\n}\n")
 
 if __name__ == "__main__":
     main()

@@ -52,26 +52,36 @@ std::string blame(const Function& f, const Call& call, std::span<const Cell> val
                        ", which is no date (a DATE, a TIMESTAMP or a text such as 2024-04-01 "
                        "or 令和6年4月1日)";
     }
-    std::vector<std::size_t> fixers;
+    // Which values alone make the call valid: left out (a value, then #N/A, counts), or
+    // given their declaration's example (a valid value of their role).
+    enum Fix { none, valid, not_available };
+    const auto fix_with = [&](const Argument& a, const Cell& value) {
+        Call with = call;
+        with.set_value(a.calc, value);
+        const auto r = f.evaluate(with);
+        return r ? valid : r.error() == Error::not_available ? not_available : none;
+    };
+    std::vector<std::size_t> left_out, left_out_na, example;
     for (std::size_t i = 0; i < f.arguments.size(); ++i) {
         const Argument& a = f.arguments[i];
         if (a.column || values[i].is_empty()) continue;
-        Call without = call;
-        without.set_value(a.calc, Cell());
-        const auto r = f.evaluate(without);
-        if (r || r.error() != Error::invalid_argument) fixers.push_back(i);
+        const Fix without = fix_with(a, Cell());
+        if (without == valid) left_out.push_back(i);
+        if (without == not_available) left_out_na.push_back(i);
+        if (!a.example.is_empty() && fix_with(a, a.example) != none) example.push_back(i);
     }
     const auto named = [&](std::size_t i) {
         return std::string(f.arguments[i].name) + " " +
                quoted(values[i], f.arguments[i].input, call.origin);
     };
-    if (fixers.size() == 2 && f.arguments[fixers[0]].name == "start" &&
-        f.arguments[fixers[1]].name == "end")
-        return prefix(f) + named(fixers[0]) + " is after " + named(fixers[1]);
-    if (!fixers.empty()) {
-        const Argument& a = f.arguments[fixers[0]];
-        return prefix(f) + "invalid " + named(fixers[0]) + " (" + std::string(a.name) + ": " +
-               std::string(a.description) + ")";
+    if (left_out.size() == 2 && f.arguments[left_out[0]].name == "start" &&
+        f.arguments[left_out[1]].name == "end")
+        return prefix(f) + named(left_out[0]) + " is after " + named(left_out[1]);
+    for (const auto* fixers : {&left_out, &example, &left_out_na}) {
+        if (fixers->empty()) continue;
+        const Argument& a = f.arguments[fixers->front()];
+        return prefix(f) + "invalid " + named(fixers->front()) + " (" + std::string(a.name) +
+               ": " + std::string(a.description) + ")";
     }
     return prefix(f) + "invalid input for " + f.signature() +
            (f.aggregate ? " in these rows (Calc's Err:502)" : " (Calc's Err:502)");

@@ -35,6 +35,7 @@ struct Argument {
     Input input = Input::cell;
     bool column = false; // one value per row (of an aggregate), else one per group or call
     bool optional = false;
+    Cell example = {}; // a valid value (the declaration's, or its role's): what blame tries
 };
 
 // The inputs of one evaluation, by Calc argument number: a column (an aggregate's rows) or

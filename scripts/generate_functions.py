@@ -34,6 +34,10 @@ SQL_INPUT = {"dates": "date", "opened": "date", "closed": "date", "close_dates":
              "amounts": "number", "touches": "number", "number": "number", "code": "code",
              "values": "value", "ids": "cell", "groups": "cell", "outcomes": "cell",
              "array": "cell"}
+# A valid value of each role, as a formula writes it, for an argument without an `example`:
+# what the role-derived Calc cases give it (tests/calc/cases_roles.py) and what the SQL
+# functions' error messages try in its place to find the argument at fault.
+ROLE_EXAMPLE = {"number": "1", "array": "1", "date": '"2024-03-01"', "code": ""}
 SQL_RETURNS = {"DOUBLE": "number", "BIGINT": "count", "VARCHAR": "text", "value": "value"}
 
 
@@ -277,11 +281,15 @@ def sql_entry(f, tables):
     aggregate = any(a["column"] for a, _ in given)
     entries = []
     for a, optional in given:
+        example = a.get("example", ROLE_EXAMPLE.get(a["role"], ""))
+        example = ("{}" if not example else
+                   f"Cell::of(std::string({example}))" if example.startswith('"') else
+                   f"Cell::of({float(example)!r})")
         entries.append(f"{{.name = {cpp_string(snake_name(a))}, "
                        f".description = {cpp_string(a['description']['en'])}, "
                        f".calc = {a['number']}, .input = Input::{SQL_INPUT[a['role']]}, "
                        f".column = {str(a['column']).lower()}, "
-                       f".optional = {str(optional).lower()}}}")
+                       f".optional = {str(optional).lower()}, .example = {example}}}")
     returns = sql["returns"]
     fields = returns if isinstance(returns, list) else []
     return (f"{{.name = {cpp_string(f['core'])}, .aggregate = {str(aggregate).lower()},\n"

@@ -42,7 +42,7 @@ TITLED = [["Customer", "Date", "Dept", "Outcome", "Amount", "Touches"]] + [
 TITLED_COLUMN_OF_ROLE = {"ids": "A", "dates": "B", "groups": "C", "outcomes": "D", "amounts": "E",
                          "touches": "F", "deal_ids": "A", "close_dates": "B", "open_dates": "B",
                          "opened": "B", "closed": "B", "values": "E"}
-DEFAULT_EXAMPLE = {"number": "1", "array": "1", "date": q + "2024-03-01" + q, "code": ""}
+DEFAULT_EXAMPLE = generate_functions.ROLE_EXAMPLE
 
 
 def rows(col, last=4):

@@ -74,14 +74,22 @@ std::string blame(const Function& f, const Call& call, std::span<const Cell> val
         return std::string(f.arguments[i].name) + " " +
                quoted(values[i], f.arguments[i].input, call.origin);
     };
-    if (left_out.size() == 2 && f.arguments[left_out[0]].name == "start" &&
-        f.arguments[left_out[1]].name == "end")
-        return prefix(f) + named(left_out[0]) + " is after " + named(left_out[1]);
+    // A window whose bounds are dates, each alone, but not together: start after end.
+    const auto bound = [&](std::string_view role) -> std::optional<std::size_t> {
+        for (std::size_t i = 0; i < f.arguments.size(); ++i)
+            if (f.arguments[i].role == role && !values[i].is_empty() &&
+                read_bound(values[i], call.origin))
+                return i;
+        return std::nullopt;
+    };
+    const auto start = bound("start"), end = bound("end");
+    if (start && end && !read_window(values[*start], values[*end], call.origin))
+        return prefix(f) + named(*start) + " is after " + named(*end);
     for (const auto* fixers : {&left_out, &example, &left_out_na}) {
         if (fixers->empty()) continue;
         const Argument& a = f.arguments[fixers->front()];
-        return prefix(f) + "invalid " + named(fixers->front()) + " (" + std::string(a.name) +
-               ": " + std::string(a.description) + ")";
+        return prefix(f) + "invalid " + named(fixers->front()) + " (" + std::string(a.name) + ": " +
+               std::string(a.description) + ")";
     }
     return prefix(f) + "invalid input for " + f.signature() +
            (f.aggregate ? " in these rows (Calc's Err:502)" : " (Calc's Err:502)");

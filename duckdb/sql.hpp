@@ -31,6 +31,7 @@ enum class Returns { number, count, text, value, rows };
 struct Argument {
     std::string_view name;        // its Calc name in snake case
     std::string_view description; // the declaration's, in English: what an error quotes
+    std::string_view role;        // the declaration's
     std::size_t calc = 0;         // its number among the Calc function's arguments
     Input input = Input::cell;
     bool column = false; // one value per row (of an aggregate), else one per group or call

@@ -287,7 +287,7 @@ def sql_entry(f, tables):
                    f"Cell::of({float(example)!r})")
         entries.append(f"{{.name = {cpp_string(snake_name(a))}, "
                        f".description = {cpp_string(a['description']['en'])}, "
-                       f".calc = {a['number']}, .input = Input::{SQL_INPUT[a['role']]}, "
+                       f".role = {cpp_string(a['role'])}, .calc = {a['number']}, .input = Input::{SQL_INPUT[a['role']]}, "
                        f".column = {str(a['column']).lower()}, "
                        f".optional = {str(optional).lower()}, .example = {example}}}")
     returns = sql["returns"]

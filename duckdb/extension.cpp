@@ -12,6 +12,8 @@ DUCKDB_EXTENSION_EXTERN // the API's function table, filled by the entry point b
 #include <algorithm>
 #include <cmath>
 #include <exception>
+#include <mutex>
+#include <unordered_set>
 
     using namespace ca;
 using namespace ca::sql;
@@ -278,12 +280,41 @@ void write(const Function& f, duckdb_vector result, idx_t row, const Answer& ans
 // Aggregates: a state is a pointer to the group's Rows, made on its first row.
 using State = Rows*;
 
+// Every state DuckDB has us make, until it destroys it. DuckDB (1.4, 1.5) feeds an aggregate
+// its rows sorted (an ORDER BY inside the call) with a constant vector of one state, which
+// its C API hands over as if it were one state per row: only states[0] is a state then, and
+// reading further ones would crash the host. update asks here whether states[1] is a state.
+class Registry {
+  public:
+    void add(const void* state) {
+        const std::scoped_lock lock(mutex_);
+        states_.insert(state);
+    }
+    void remove(const void* state) {
+        const std::scoped_lock lock(mutex_);
+        states_.erase(state);
+    }
+    bool has(const void* state) {
+        const std::scoped_lock lock(mutex_);
+        return states_.contains(state);
+    }
+
+  private:
+    std::mutex mutex_;
+    std::unordered_set<const void*> states_;
+};
+Registry& made_states() {
+    static Registry registry;
+    return registry;
+}
+
 idx_t state_size(duckdb_function_info) {
     return sizeof(State);
 }
 
 void state_init(duckdb_function_info, duckdb_aggregate_state state) {
     *reinterpret_cast<State*>(state) = nullptr;
+    made_states().add(state);
 }
 
 void state_destroy(duckdb_aggregate_state* states, idx_t count) {
@@ -291,6 +322,7 @@ void state_destroy(duckdb_aggregate_state* states, idx_t count) {
         State& s = *reinterpret_cast<State*>(states[i]);
         delete s;
         s = nullptr;
+        made_states().remove(states[i]);
     }
 }
 
@@ -301,8 +333,9 @@ void update(duckdb_function_info info, duckdb_data_chunk input, duckdb_aggregate
         const idx_t arguments = duckdb_data_chunk_get_column_count(input);
         if (arguments > f.arguments.size()) return std::string(f.name) + ": too many arguments";
         std::vector<Rows*> rows(count);
+        const bool one_state = count > 1 && !made_states().has(states[1]); // see Registry
         for (idx_t r = 0; r < count; ++r) {
-            State& s = *reinterpret_cast<State*>(states[r]);
+            State& s = *reinterpret_cast<State*>(states[one_state ? 0 : r]);
             if (!s) s = new Rows(f);
             rows[r] = s;
         }

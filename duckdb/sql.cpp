@@ -3,6 +3,7 @@
 
 #include "entry_points.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace ca::sql {
@@ -225,10 +226,13 @@ Evaluated evaluate(const Rows& rows) {
 }
 
 Evaluated evaluate(const Function& f, std::span<const Cell> arguments) {
+    // Every argument a cell, the optional ones left out empty.
+    std::vector<Cell> values(f.arguments.size());
+    std::copy_n(arguments.begin(), std::min(arguments.size(), values.size()), values.begin());
     Call call;
-    for (std::size_t i = 0; i < f.arguments.size() && i < arguments.size(); ++i)
-        call.set_value(f.arguments[i].calc, arguments[i]);
-    return evaluated(f, call, arguments);
+    for (std::size_t i = 0; i < f.arguments.size(); ++i)
+        call.set_value(f.arguments[i].calc, values[i]);
+    return evaluated(f, call, values);
 }
 
 std::string type_error(const Function& f, std::size_t argument, std::string_view type) {

@@ -2,8 +2,9 @@
 """Writes the function reference docs/functions/<NAME>.<en|ja>.md from the function table
 (the catalog_dump program prints it, the very texts the Function Wizard shows) and the
 hand-written sections in docs/notes/<NAME>.<en|ja>.md (result, errors, example), and the
-lists of functions other files keep between marker comments: the README's table by family
-and docs/names.md's names (families and domains come from idl/functions.toml).
+lists of functions other files keep between marker comments: the README's table by family,
+docs/names.md's names and docs/sql.md's SQL forms (families, domains and SQL forms come from
+idl/functions.toml).
 
 Usage: make_reference.py BUILD/addin/catalog_dump [--check]
   --check: write nothing, fail when a page or block differs from what the table gives.
@@ -16,6 +17,7 @@ import sys
 import tomllib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import generate_functions  # noqa: E402
 from generate_functions import snake  # noqa: E402  the very name the adapters call
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
@@ -112,6 +114,29 @@ def name_table(table, decl):
     return "\n".join(lines) + "\n"
 
 
+def sql_table():
+    """Each function's SQL form in the DuckDB extension, as the declaration gives it."""
+    _, functions = generate_functions.load(DECLARATION)
+    lines = ["| Calc | SQL | kind | returns |", "|---|---|---|---|"]
+    for f in functions:
+        if "sql" not in f:
+            continue
+        sql = f["sql"]
+        by_name = {a["name"]["en"]: a for a in f["arguments"]}
+        required = [generate_functions.snake_name(by_name[n]) for n in sql.get("arguments", [])]
+        optional = [generate_functions.snake_name(by_name[n]) for n in sql.get("optional", [])]
+        signature = ", ".join(required) + (f"[, {', '.join(optional)}]" if optional else "")
+        aggregate = any(by_name[n]["column"] for n in sql.get("arguments", []) + sql.get("optional", []))
+        returns = sql["returns"]
+        returns = (f"LIST of STRUCT({', '.join(returns)})" if isinstance(returns, list)
+                   else "DOUBLE or VARCHAR, as the values" if returns == "value" else returns)
+        grouped = f" (GROUP BY the {sql['group_by'].lower()})" if sql.get("group_by") else ""
+        lines.append(f"| [{f['display']}](functions/{f['display']}.en.md) | "
+                     f"`{f['core']}({signature})` | "
+                     f"{'aggregate' + grouped if aggregate else 'scalar'} | {returns} |")
+    return "\n".join(lines) + "\n"
+
+
 def with_block(path, name, body):
     """The file with the text between its markers for `name` replaced by body; the rest of
     the file is hand-written and kept as it is."""
@@ -141,6 +166,8 @@ def main():
         files[path] = with_block(path, "functions", readme_functions(table, decl, lang))
     path = os.path.join(ROOT, "docs", "names.md")
     files[path] = with_block(path, "names", name_table(table, decl))
+    path = os.path.join(ROOT, "docs", "sql.md")
+    files[path] = with_block(path, "sql", sql_table())
     stale = 0
     for path, text in files.items():
         old = open(path, encoding="utf-8").read() if os.path.exists(path) else ""

@@ -223,6 +223,26 @@ await agree('text, era and TIMESTAMP dates = DATE', `
          avg_touchpoints(c, d::TIMESTAMP + INTERVAL 13 HOUR, TIMESTAMP '2019-04-30 00:00:00', DATE '2024-04-01') AS e
   FROM t`, [['a', 'b'], ['a', 'c2'], ['a', 'e']]);
 
+// Every way DuckDB calls an aggregate: sorted rows (ORDER BY inside the call, which DuckDB
+// feeds through one state: it crashed the host until update checked), DISTINCT, windows.
+await agree('ORDER BY inside the call: latest_value takes the first row of the latest date', `
+  SELECT latest_value(v, d ORDER BY id DESC) = 'y' AND latest_value(v, d ORDER BY id) = 'x' AS ours,
+         true AS theirs, win_rate(o ORDER BY id) AS a, 0.5 AS b
+  FROM (VALUES (1, 'x', DATE '2024-01-01', 'won'), (2, 'y', DATE '2024-01-01', 'lost')) t(id, v, d, o)`,
+  [['ours', 'theirs'], ['a', 'b']]);
+await agree('ORDER BY inside the call, 20,000 groups', `
+  SELECT customer, avg_touchpoints(customer, day ORDER BY day) AS ours, count(*) AS theirs
+  FROM touches GROUP BY customer`);
+await agree('DISTINCT inside the call: distinct (customer, date) pairs', `
+  SELECT dept, avg_touchpoints(DISTINCT customer, day) AS ours,
+         count(DISTINCT (customer, day)) / count(DISTINCT customer) AS theirs FROM touches GROUP BY dept`);
+await agree('a moving window: win_rate of the last 3 deals', `
+  SELECT win_rate(outcome) OVER w AS ours,
+         count(*) FILTER (WHERE outcome IN ('won', '受注')) OVER w
+           / nullif(count(*) FILTER (WHERE outcome IN ('won', '受注', 'Lost', '失注')) OVER w, 0) AS theirs
+  FROM (SELECT row_number() OVER () AS i, * FROM deals)
+  WINDOW w AS (ORDER BY i ROWS BETWEEN 2 PRECEDING AND CURRENT ROW)`);
+
 // Invalid arguments: an SQL error that names the function (and the argument).
 const invalid = [
   ['start after end', `SELECT avg_touchpoints(customer, day, DATE '2025-01-01', DATE '2024-01-01') FROM touches`, 'avg_touchpoints: start'],

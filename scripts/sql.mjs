@@ -1,0 +1,26 @@
+// Runs SQL in a stock DuckDB (the @duckdb/node-api client scripts/deps.sh installs) with the
+// extension loaded: each argument one statement, each result printed as a table. A DuckDB CLI
+// or Python session does the same (README, "Past a million rows").
+//
+// Usage: node scripts/sql.mjs "SELECT ..." ["SELECT ..." ...]
+//   CA_DUCKDB_EXTENSION: the extension (default build/duckdb/customer_analytics.duckdb_extension)
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { dirname, join, resolve } from 'node:path';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const { DuckDBInstance } = await import(
+  pathToFileURL(join(root, 'build-duckdb/node_modules/@duckdb/node-api/lib/index.js')).href);
+const extension = resolve(process.env.CA_DUCKDB_EXTENSION ??
+  join(root, 'build/duckdb/customer_analytics.duckdb_extension'));
+const instance = await DuckDBInstance.create(':memory:', { allow_unsigned_extensions: 'true' });
+const db = await instance.connect();
+await db.run(`LOAD '${extension.replaceAll("'", "''")}'`);
+for (const sql of process.argv.slice(2)) {
+  try {
+    const rows = (await db.runAndReadAll(sql)).getRowObjectsJson();
+    if (rows.length) console.table(rows);
+  } catch (e) {
+    console.error(e.message);
+    process.exit(1);
+  }
+}

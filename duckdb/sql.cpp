@@ -174,7 +174,14 @@ std::optional<std::string> Rows::add(std::size_t argument, CellView cell) {
     const Argument& a = function_->arguments[argument];
     if (argument == 0 && a.column && function_->group_by != 0) group_.push_number(1);
     if (a.column) {
-        columns_[argument].push_back(cell);
+        Column& column = columns_[argument];
+        // Customers are added unsought: of a hundred thousand of them, every group's table
+        // would be probed on every row, out of the cache; settle() looks them up at the end,
+        // one group at a time. Few distinct dates and outcomes are cheaper looked up at once.
+        if (a.role == "ids" && cell.kind == Cell::Kind::text && !cell.text.empty())
+            column.push_text(column.new_text(cell.text));
+        else
+            column.push_back(cell);
         return std::nullopt;
     }
     if (!has_value_[argument]) {
@@ -208,6 +215,17 @@ std::size_t Rows::rows() const {
     return 0;
 }
 
+void Rows::settle() {
+    for (std::size_t i = 0; i < columns_.size(); ++i) {
+        if (function_->arguments[i].role != "ids") continue;
+        Column looked_up;
+        looked_up.reserve(columns_[i].size());
+        for (std::size_t r = 0; r < columns_[i].size(); ++r)
+            looked_up.push_back(columns_[i][r]);
+        columns_[i] = std::move(looked_up);
+    }
+}
+
 Call Rows::call() const {
     Call call;
     for (std::size_t i = 0; i < columns_.size(); ++i) {
@@ -221,7 +239,8 @@ Call Rows::call() const {
     return call;
 }
 
-Evaluated evaluate(const Rows& rows) {
+Evaluated evaluate(Rows& rows) {
+    rows.settle();
     return evaluated(rows.function(), rows.call(), rows.values());
 }
 

@@ -104,6 +104,8 @@ class Rows {
     const Function& function() const { return *function_; }
     // The one-per-group values by SQL argument (empty for columns and values not given).
     std::span<const Cell> values() const { return values_; }
+    // Each distinct customer text once (they are added unsought, see add): before call().
+    void settle();
     // The inputs by Calc number, viewing these rows.
     Call call() const;
 
@@ -121,7 +123,7 @@ struct Evaluated {
     Answer answer;
     std::string error; // empty: none
 };
-Evaluated evaluate(const Rows& rows);
+Evaluated evaluate(Rows& rows); // settles them
 Evaluated evaluate(const Function& f, std::span<const Cell> arguments);
 
 // Messages for the extension: an argument of a type it cannot read.

@@ -49,7 +49,7 @@ TEST(SqlRows, CombinedGroupsGiveWhatOneGroupGives) {
     const Rows second = touches({{"Ｂ", "2024/4/3"}, {"C", "令和6年4月4日"}, {"A", "2024-04-05"}});
     ASSERT_FALSE(first.append(second));
     EXPECT_EQ(first.rows(), 5u);
-    const Rows whole = touches({{"A", "2024-04-01"},
+    Rows whole = touches({{"A", "2024-04-01"},
                                 {"b", "2024-04-02"},
                                 {"Ｂ", "2024/4/3"},
                                 {"C", "令和6年4月4日"},
@@ -60,7 +60,8 @@ TEST(SqlRows, CombinedGroupsGiveWhatOneGroupGives) {
 
 TEST(SqlRows, AFirstRowIsNeverATitle) {
     // In a sheet "Date" atop a date column is a title; in a query it is a row that is no date.
-    const Evaluated e = evaluate(touches({{"A", "Date"}, {"B", "2024-04-01"}}));
+    Rows rows = touches({{"A", "Date"}, {"B", "2024-04-01"}});
+    const Evaluated e = evaluate(rows);
     EXPECT_EQ(e.error, "avg_touchpoints: dates holds 'Date', which is no date (a DATE, a TIMESTAMP "
                        "or a text such as 2024-04-01 or 令和6年4月1日)");
 }

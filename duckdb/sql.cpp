@@ -27,6 +27,21 @@ std::string quoted(CellView cell, Input input, DateOrigin origin) {
     return key_text(cell);
 }
 
+// Customers are added unsought: of a hundred thousand of them, every group's table would
+// be probed on every row (and on every row combined), out of the cache; Rows::settle looks
+// them up at the end, one group at a time. Few distinct dates and outcomes are cheaper
+// looked up as they come.
+bool unsought(const Argument& a) {
+    return a.role == "ids";
+}
+
+void push(const Argument& a, Column& column, CellView cell) {
+    if (unsought(a) && cell.kind == Cell::Kind::text && !cell.text.empty())
+        column.push_text(column.new_text(cell.text));
+    else
+        column.push_back(cell);
+}
+
 bool same(const Cell& a, CellView b) {
     if (a.kind != b.kind) return false;
     if (a.kind == Cell::Kind::number)
@@ -174,14 +189,7 @@ std::optional<std::string> Rows::add(std::size_t argument, CellView cell) {
     const Argument& a = function_->arguments[argument];
     if (argument == 0 && a.column && function_->group_by != 0) group_.push_number(1);
     if (a.column) {
-        Column& column = columns_[argument];
-        // Customers are added unsought: of a hundred thousand of them, every group's table
-        // would be probed on every row, out of the cache; settle() looks them up at the end,
-        // one group at a time. Few distinct dates and outcomes are cheaper looked up at once.
-        if (a.role == "ids" && cell.kind == Cell::Kind::text && !cell.text.empty())
-            column.push_text(column.new_text(cell.text));
-        else
-            column.push_back(cell);
+        push(a, columns_[argument], cell);
         return std::nullopt;
     }
     if (!has_value_[argument]) {
@@ -199,7 +207,12 @@ std::optional<std::string> Rows::add(std::size_t argument, CellView cell) {
 std::optional<std::string> Rows::append(const Rows& other) {
     if (other.function_ != function_) return prefix(*function_) + "rows of another function";
     for (std::size_t i = 0; i < columns_.size(); ++i) {
-        if (function_->arguments[i].column) {
+        const Argument& a = function_->arguments[i];
+        if (a.column && unsought(a)) {
+            columns_[i].reserve(columns_[i].size() + other.columns_[i].size());
+            for (std::size_t r = 0; r < other.columns_[i].size(); ++r)
+                push(a, columns_[i], other.columns_[i][r]);
+        } else if (a.column) {
             columns_[i].append(other.columns_[i]);
         } else if (other.has_value_[i]) {
             if (const auto error = add(i, other.values_[i])) return error;
@@ -217,7 +230,7 @@ std::size_t Rows::rows() const {
 
 void Rows::settle() {
     for (std::size_t i = 0; i < columns_.size(); ++i) {
-        if (function_->arguments[i].role != "ids") continue;
+        if (!unsought(function_->arguments[i])) continue;
         Column looked_up;
         looked_up.reserve(columns_[i].size());
         for (std::size_t r = 0; r < columns_[i].size(); ++r)

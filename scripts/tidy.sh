@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# clang-tidy's configured checks (.clang-tidy) over the core and the add-in (the generated
-# adapters included, through addin.cxx), with the compile commands of BUILD (default
-# build/). Any finding fails: the code base has none.
+# clang-tidy's configured checks (.clang-tidy) over the core, the add-in and the DuckDB
+# extension (the generated tables included, through addin.cxx and duckdb/sql.cpp), with the
+# compile commands of BUILD (default build/). Any finding fails: the code base has none.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}
-mapfile -t files < <(git ls-files 'core/*.cpp' 'addin/*.cpp' 'addin/*.cxx')
+mapfile -t files < <(git ls-files 'core/*.cpp' 'addin/*.cpp' 'addin/*.cxx' 'duckdb/*.cpp')
 log=$(mktemp)
 # The build is GCC's (-std=c++23, which clang 14 calls c++2b); its compiler warnings are
 # the build's business (-w), the checks are clang-tidy's.

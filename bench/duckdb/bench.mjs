@@ -4,6 +4,7 @@
 // --repeat runs. The log is written once per size into build/bench-duckdb/.
 //
 // Usage: node bench/duckdb/bench.mjs BUILD [--rows N[,N...]] [--repeat R] [--threads T]
+//        [--only TEXT]   (the queries whose name holds TEXT)
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -43,6 +44,7 @@ const extension = join(build, 'duckdb/customer_analytics.duckdb_extension');
 const sizes = option('--rows', '20000000').split(',').map(Number);
 const repeat = Number(option('--repeat', '3'));
 const threads = Number(option('--threads', '2'));
+const only = option('--only', '');
 const folder = join(root, 'build/bench-duckdb');
 mkdirSync(folder, { recursive: true });
 
@@ -82,7 +84,7 @@ for (const rows of sizes) {
   const file = await log(rows);
   console.log(`\n${rows.toLocaleString('en')} rows (${file}), ${threads} threads, median of ${repeat}:`);
   console.log('| query | seconds | peak memory (MB) |\n|---|---|---|');
-  for (const [what, sql] of queries(file)) {
+  for (const [what, sql] of queries(file).filter(([what]) => what.includes(only))) {
     const r = run(sql);
     console.log(`| ${what} | ${r.seconds.toFixed(3)} | ${Math.round(r.maxRssMB)} |`);
   }

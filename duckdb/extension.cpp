@@ -236,17 +236,30 @@ template <class Body> void guarded(duckdb_function_info info, bool aggregate, Bo
 }
 
 // Writes an answer at `row` of a result vector of the function's type.
+void set_null(duckdb_vector result, idx_t row) {
+    duckdb_vector_ensure_validity_writable(result);
+    duckdb_validity_set_row_invalid(duckdb_vector_get_validity(result), row);
+}
+
 void write(const Function& f, duckdb_vector result, idx_t row, const Answer& answer) {
-    if (std::holds_alternative<std::monostate>(answer)) {
-        duckdb_vector_ensure_validity_writable(result);
-        duckdb_validity_set_row_invalid(duckdb_vector_get_validity(result), row);
-        return;
-    }
+    if (std::holds_alternative<std::monostate>(answer)) return set_null(result, row);
+    // A text goes only into a VARCHAR result, a number only into a number one (latest_value's
+    // two overloads): anything else would be written into memory of another type.
+    const bool varchar = f.returns == Returns::text || [&] {
+        const Type type(duckdb_vector_get_column_type(result));
+        return duckdb_get_type_id(type.get()) == DUCKDB_TYPE_VARCHAR;
+    }();
     if (const auto* text = std::get_if<std::string>(&answer)) {
+        if (!varchar) return set_null(result, row);
         duckdb_vector_assign_string_element_len(result, row, text->data(), text->size());
         return;
     }
     if (const auto* number = std::get_if<double>(&answer)) {
+        if (varchar) {
+            const std::string text = key_text(Cell::of(*number));
+            duckdb_vector_assign_string_element_len(result, row, text.data(), text.size());
+            return;
+        }
         if (f.returns == Returns::count)
             static_cast<std::int64_t*>(duckdb_vector_get_data(result))[row] =
                 static_cast<std::int64_t>(*number);
@@ -267,12 +280,10 @@ void write(const Function& f, duckdb_vector result, idx_t row, const Answer& ans
         auto* values = static_cast<double*>(duckdb_vector_get_data(child));
         for (std::size_t i = 0; i < grid.size(); ++i) {
             const bool has = field < grid[i].size() && grid[i][field].kind == Cell::Kind::number;
-            if (has) {
+            if (has)
                 values[first + i] = grid[i][field].number;
-            } else {
-                duckdb_vector_ensure_validity_writable(child);
-                duckdb_validity_set_row_invalid(duckdb_vector_get_validity(child), first + i);
-            }
+            else
+                set_null(child, first + i);
         }
     }
 }
@@ -416,8 +427,7 @@ void key_fold(duckdb_function_info info, duckdb_data_chunk input, duckdb_vector 
         std::string key;
         for (idx_t r = 0; r < count; ++r) {
             if (!is_valid(validity, r)) {
-                duckdb_vector_ensure_validity_writable(output);
-                duckdb_validity_set_row_invalid(duckdb_vector_get_validity(output), r);
+                set_null(output, r);
                 continue;
             }
             const std::string_view t = text_of(s[r]);

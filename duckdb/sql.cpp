@@ -54,8 +54,8 @@ std::string prefix(const Function& f) {
 }
 
 // Why a call is invalid, as well as one argument alone tells it: a date column's cell that
-// is no date; else the one-per-call values whose leaving out makes the call valid (Start
-// and End together: start after end); else the rows as a whole.
+// is no date; Start and End each a date but not together; else the first one-per-call value
+// whose change makes the call valid; else the rows as a whole.
 std::string blame(const Function& f, const Call& call, std::span<const Cell> values) {
     for (const Argument& a : f.arguments) {
         if (!a.column || a.input != Input::date) continue;

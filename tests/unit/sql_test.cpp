@@ -50,10 +50,10 @@ TEST(SqlRows, CombinedGroupsGiveWhatOneGroupGives) {
     ASSERT_FALSE(first.append(second));
     EXPECT_EQ(first.rows(), 5u);
     Rows whole = touches({{"A", "2024-04-01"},
-                                {"b", "2024-04-02"},
-                                {"Ｂ", "2024/4/3"},
-                                {"C", "令和6年4月4日"},
-                                {"A", "2024-04-05"}});
+                          {"b", "2024-04-02"},
+                          {"Ｂ", "2024/4/3"},
+                          {"C", "令和6年4月4日"},
+                          {"A", "2024-04-05"}});
     EXPECT_DOUBLE_EQ(number(evaluate(first)), 5.0 / 3);
     EXPECT_DOUBLE_EQ(number(evaluate(whole)), 5.0 / 3);
 }

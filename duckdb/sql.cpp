@@ -215,7 +215,7 @@ std::optional<std::string> Rows::append(const Rows& other) {
         } else if (a.column) {
             columns_[i].append(other.columns_[i]);
         } else if (other.has_value_[i]) {
-            if (const auto error = add(i, other.values_[i])) return error;
+            if (auto error = add(i, other.values_[i])) return error;
         }
     }
     group_.append(other.group_);

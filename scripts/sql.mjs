@@ -4,17 +4,12 @@
 //
 // Usage: node scripts/sql.mjs "SELECT ..." ["SELECT ..." ...]
 //   CA_DUCKDB_EXTENSION: the extension (default build/duckdb/customer_analytics.duckdb_extension)
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { connect, root } from './duckdb.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const { DuckDBInstance } = await import(
-  pathToFileURL(join(root, 'build-duckdb/node_modules/@duckdb/node-api/lib/index.js')).href);
 const extension = resolve(process.env.CA_DUCKDB_EXTENSION ??
   join(root, 'build/duckdb/customer_analytics.duckdb_extension'));
-const instance = await DuckDBInstance.create(':memory:', { allow_unsigned_extensions: 'true' });
-const db = await instance.connect();
-await db.run(`LOAD '${extension.replaceAll("'", "''")}'`);
+const db = await connect(extension);
 for (const sql of process.argv.slice(2)) {
   try {
     const rows = (await db.runAndReadAll(sql)).getRowObjectsJson();

@@ -7,21 +7,11 @@
 //        [--only TEXT]   (the queries whose name holds TEXT)
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import { connect, root } from '../../scripts/duckdb.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const modules = join(root, 'build-duckdb/node_modules');
-const { DuckDBInstance } = await import(
-  pathToFileURL(join(modules, '@duckdb/node-api/lib/index.js')).href);
-
-async function open(extension, threads) {
-  const instance = await DuckDBInstance.create(':memory:', {
-    allow_unsigned_extensions: 'true', threads: String(threads) });
-  const db = await instance.connect();
-  if (extension) await db.run(`LOAD '${extension}'`);
-  return db;
-}
+const open = (extension, threads) => connect(extension, { threads });
 
 // A child: runs one query, prints its seconds and the process's peak memory.
 if (process.argv[2] === '--child') {

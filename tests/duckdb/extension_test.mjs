@@ -4,17 +4,10 @@
 // invalid argument an SQL error that names the function.
 //
 // Usage: node extension_test.mjs EXTENSION NODE_MODULES
-import { pathToFileURL } from 'node:url';
-import { join } from 'node:path';
+import { connect } from '../../scripts/duckdb.mjs';
 
 const [extension, modules] = process.argv.slice(2);
-const { DuckDBInstance } = await import(
-  pathToFileURL(join(modules, '@duckdb/node-api/lib/index.js')).href);
-
-const instance = await DuckDBInstance.create(':memory:', {
-  allow_unsigned_extensions: 'true', threads: '2' });
-const db = await instance.connect();
-await db.run(`LOAD '${extension}'`);
+const db = await connect(extension, { threads: 2, modules });
 
 let passed = 0;
 const failures = [];

@@ -2,17 +2,12 @@
 // DuckDB's read_csv and prints, as JSON, each query's rows [key, figure...] (a NULL as null).
 //
 // Usage: node same_rows.mjs EXTENSION NODE_MODULES CSV_DIR QUERIES.json
-import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
+import { connect } from '../../scripts/duckdb.mjs';
 
 const [extension, modules, dir, queries] = process.argv.slice(2);
-const { DuckDBInstance } = await import(
-  pathToFileURL(join(modules, '@duckdb/node-api/lib/index.js')).href);
-const instance = await DuckDBInstance.create(':memory:', {
-  allow_unsigned_extensions: 'true', threads: '2' });
-const db = await instance.connect();
-await db.run(`LOAD '${extension}'`);
+const db = await connect(extension, { threads: 2, modules });
 for (const table of ['touches', 'deals', 'ledger', 'items', 'ratings'])
   await db.run(`CREATE VIEW ${table} AS SELECT * FROM read_csv('${join(dir, table + '.csv')}')`);
 const answers = {};

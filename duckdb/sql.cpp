@@ -198,8 +198,8 @@ std::optional<std::string> Rows::add(std::size_t argument, CellView cell) {
     } else if (!same(values_[argument], cell)) {
         return prefix(*function_) + std::string(a.name) +
                " must be one value in each group, here " +
-               quoted(values_[argument], a.input, DateOrigin{.null_date = 0}) + " and " +
-               quoted(cell, a.input, DateOrigin{.null_date = 0});
+               quoted(values_[argument], a.input, sql_dates) + " and " +
+               quoted(cell, a.input, sql_dates);
     }
     return std::nullopt;
 }

@@ -39,6 +39,9 @@ struct Argument {
     Cell example = {}; // a valid value (the declaration's, or its role's): what blame tries
 };
 
+// DuckDB's DATE counts days from 1970-01-01: the serials the extension hands the core do too.
+inline const DateOrigin sql_dates{.null_date = 0};
+
 // The inputs of one evaluation, by Calc argument number: a column (an aggregate's rows) or
 // a value; a number the SQL form leaves out is an empty column or cell.
 class Call {
@@ -54,8 +57,7 @@ class Call {
     void set_column(std::size_t calc, const Column& column);
     void set_value(std::size_t calc, Cell value);
 
-    // DuckDB's DATE counts days from 1970-01-01: serials here do too.
-    const DateOrigin origin{.null_date = 0};
+    const DateOrigin origin = sql_dates;
 
   private:
     std::vector<const Column*> columns_;

@@ -13,21 +13,11 @@ packages=(
   python3-pandas python3-scipy python3-statsmodels python3-sklearn python3-icu poppler-utils
   fonts-noto-cjk
 )
-missing=()
-for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
 # Node and npm: Debian's, unless the machine has them from elsewhere (NodeSource's nodejs
 # carries its own npm and conflicts with Debian's).
-command -v node > /dev/null || missing+=(nodejs)
-command -v npm > /dev/null || missing+=(npm)
-if [ ${#missing[@]} -ne 0 ]; then
-  echo "Installing: ${missing[*]}"
-  sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
-fi
+command -v node > /dev/null || packages+=(nodejs)
+command -v npm > /dev/null || packages+=(npm)
+bash scripts/apt-install.sh "${packages[@]}"
 
 headers_version=1.4.4
 client_version=1.5.6-r.1

@@ -10,18 +10,11 @@ cd "$(dirname "$0")/.."
 validator_version=0.6.0
 dir=build-lint
 
-missing=()
-command -v shellcheck > /dev/null || missing+=(shellcheck)
-command -v node > /dev/null || missing+=(nodejs)
-command -v npm > /dev/null || missing+=(npm)
-if [ ${#missing[@]} -ne 0 ]; then
-  echo "Installing: ${missing[*]}"
-  sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
-    "${missing[@]}" > /dev/null
-fi
+needed=()
+command -v shellcheck > /dev/null || needed+=(shellcheck)
+command -v node > /dev/null || needed+=(nodejs)
+command -v npm > /dev/null || needed+=(npm)
+[ ${#needed[@]} -eq 0 ] || bash scripts/apt-install.sh "${needed[@]}"
 
 mapfile -d '' scripts < <(git ls-files -z '*.sh' .ci/run)
 shellcheck "${scripts[@]}"
